@@ -1,0 +1,240 @@
+"""Scan the docs folder once: every article parsed, checked and given its visibility.
+
+The build (hooks) and the CLI (``newsroom check``) both call :meth:`Corpus.scan`, so they
+report the same issues for the same tree and decide visibility the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import issues as issue
+from . import parsing, rules
+from .issues import Issue
+from .model import Article
+from .registries import Registries
+from .settings import LANGUAGES, Settings
+from .visibility import Visibility, decide
+
+_LINK_RE = re.compile(
+    r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    article: Article
+    visibility: Visibility
+
+
+@dataclass
+class Corpus:
+    """All articles of a site at one moment (``now``), with their visibility."""
+
+    settings: Settings
+    registries: Registries
+    now: dt.datetime
+    entries: dict[str, Entry] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    # -- building ---------------------------------------------------------------------------
+    @classmethod
+    def scan(cls, settings: Settings, registries: Registries, now: dt.datetime) -> Corpus:
+        corpus = cls(settings, registries, now)
+        sources = sorted(_article_sources(settings))
+        originals = [s for s in sources if _language(s) == "vi"]
+        translations = [s for s in sources if _language(s) != "vi"]
+        for src_uri in originals:
+            corpus._add(src_uri, None)
+        for src_uri in translations:
+            original_uri = _original_of(src_uri)
+            original = corpus.entries.get(original_uri)
+            if original is None:
+                if (settings.docs_dir / original_uri).is_file():
+                    continue  # the original is invalid: its own issues say why
+                corpus.issues.append(
+                    issue.make(
+                        corpus.display(src_uri), 1, "E018", original=corpus.display(original_uri)
+                    )
+                )
+                continue
+            corpus._add(src_uri, original)
+        corpus._check_unique()
+        corpus._check_links()
+        corpus.issues = issue.sort(corpus.issues)
+        return corpus
+
+    def display(self, src_uri: str) -> str:
+        """Path shown in messages: the docs folder's name and the docs-relative path."""
+        return f"{self.settings.docs_dir.name}/{src_uri}"
+
+    def _add(self, src_uri: str, original: Entry | None) -> None:
+        path = self.display(src_uri)
+        try:
+            text = (self.settings.docs_dir / src_uri).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.issues.append(issue.make(path, 1, "E026", detail=str(exc)))
+            return
+        front_matter, found = parsing.parse(text, path)
+        self.issues.extend(found)
+        if front_matter is None:
+            return
+        self.field_lines[src_uri] = front_matter.lines
+        article, found = rules.check_article(
+            front_matter,
+            src_uri,
+            path,
+            self.registries,
+            self.settings.docs_dir,
+            self.settings.timezone,
+            original.article if original else None,
+        )
+        self.issues.extend(found)
+        if article is not None:
+            state = decide(article, self.now, original.visibility if original else None)
+            self.entries[src_uri] = Entry(article, state)
+
+    def _check_unique(self) -> None:
+        seen_ids: dict[tuple[str, str], Article] = {}
+        seen_urls: dict[str, str] = {}
+        for src_uri in sorted(self.entries):
+            article = self.entries[src_uri].article
+            key = (article.id, article.lang)
+            if key in seen_ids:
+                line = self.field_lines[src_uri].get("id", 1)
+                self.issues.append(
+                    issue.make(
+                        article.path, line, "E015", "id", value=article.id, other=seen_ids[key].path
+                    )
+                )
+            else:
+                seen_ids[key] = article
+        for src_uri, url in _page_urls(self.settings, self.entries):
+            if url in seen_urls:
+                self.issues.append(
+                    issue.make(
+                        self.display(src_uri),
+                        1,
+                        "E016",
+                        value="/" + url,
+                        other=self.display(seen_urls[url]),
+                    )
+                )
+            else:
+                seen_urls[url] = src_uri
+
+    def _check_links(self) -> None:
+        """A published page may not link to an unpublished article (names both files)."""
+        for src_uri, text, first_line in _linking_pages(self):
+            for line, target in _relative_md_links(text, first_line):
+                target_uri = rules.resolve(posixpath.dirname(src_uri), target)
+                entry = self.entries.get(target_uri or "")
+                if entry is None or entry.visibility.is_published:
+                    continue
+                self.issues.append(
+                    issue.make(
+                        self.display(src_uri),
+                        line,
+                        "E021",
+                        target=self.display(target_uri),
+                        visibility=entry.visibility.value,
+                    )
+                )
+
+    # -- reading ----------------------------------------------------------------------------
+    def get(self, src_uri: str) -> Entry | None:
+        return self.entries.get(src_uri)
+
+    def articles(self, lang: str | None = None, *, published_only: bool = True) -> list[Article]:
+        """Articles newest first (by first publication), optionally in one language."""
+        chosen = (
+            e.article
+            for e in self.entries.values()
+            if (lang is None or e.article.lang == lang)
+            and (e.visibility.is_published or not published_only)
+        )
+        return sorted(chosen, key=lambda a: (a.date, a.id), reverse=True)
+
+    def translations(self, article: Article) -> dict[str, Entry]:
+        """Every language version of ``article`` (itself included), by language."""
+        original = article.original_src_uri or article.src_uri
+        found = {}
+        for lang in LANGUAGES:
+            uri = original if lang == "vi" else original.replace(".md", f".{lang}.md")
+            if uri in self.entries:
+                found[lang] = self.entries[uri]
+        return found
+
+    def has_errors(self) -> bool:
+        return any(i.is_error for i in self.issues)
+
+
+def _article_sources(settings: Settings) -> Iterator[str]:
+    root = settings.articles_path
+    if not root.is_dir():
+        return
+    for path in root.rglob("*.md"):
+        yield path.relative_to(settings.docs_dir).as_posix()
+
+
+def _language(src_uri: str) -> str:
+    suffixes = Path(src_uri).suffixes
+    if len(suffixes) >= 2 and suffixes[-2].lstrip(".") in LANGUAGES:
+        return suffixes[-2].lstrip(".")
+    return "vi"
+
+
+def _original_of(src_uri: str) -> str:
+    stem, _, _ = src_uri.rpartition(".md")
+    return stem.rsplit(".", 1)[0] + ".md"
+
+
+def _page_urls(settings: Settings, entries: dict[str, Entry]) -> Iterable[tuple[str, str]]:
+    """(src_uri, url) of every page in the docs folder, articles first."""
+    for src_uri, entry in sorted(entries.items()):
+        yield src_uri, entry.article.url
+    articles_root = settings.articles_dir + "/"
+    for path in sorted(settings.docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(settings.docs_dir).as_posix()
+        if src_uri.startswith(articles_root) or any(p.startswith(".") for p in src_uri.split("/")):
+            continue
+        yield src_uri, static_page_url(src_uri)
+
+
+def static_page_url(src_uri: str) -> str:
+    """URL MkDocs (with static-i18n suffixes) gives a non-article page."""
+    lang = _language(src_uri)
+    stem = src_uri[: -len(".md")]
+    if lang != "vi":
+        stem = stem[: -len(f".{lang}")]
+    if stem == "index" or stem.endswith("/index") or stem.endswith("README"):
+        stem = stem.rpartition("/")[0]
+    prefix = "" if lang == "vi" else f"{lang}/"
+    return f"{prefix}{stem}/" if stem else prefix
+
+
+def _linking_pages(corpus: Corpus) -> Iterator[tuple[str, str, int]]:
+    """(src_uri, body, first body line) of every page whose links must stay alive."""
+    for src_uri, entry in sorted(corpus.entries.items()):
+        if entry.visibility.is_published:
+            yield src_uri, entry.article.body, entry.article.body_line
+    articles_root = corpus.settings.articles_dir + "/"
+    for path in sorted(corpus.settings.docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(corpus.settings.docs_dir).as_posix()
+        if src_uri.startswith(articles_root) or any(p.startswith(".") for p in src_uri.split("/")):
+            continue
+        yield src_uri, path.read_text(encoding="utf-8-sig"), 1
+
+
+def _relative_md_links(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+    for match in _LINK_RE.finditer(text):
+        target = (match.group(1) or match.group(2) or "").split("#", 1)[0]
+        if not target.endswith(".md") or "://" in target or target.startswith("mailto:"):
+            continue
+        yield first_line + text.count("\n", 0, match.start()), target

@@ -1,0 +1,233 @@
+"""The one catalogue of issue codes: message texts in Vietnamese and English, and the fix.
+
+The checker, the build and the editors' guide all read this table, so they cannot drift.
+Messages are ``str.format`` templates filled with the issue's parameters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    severity: Severity
+    vi: str
+    en: str
+    fix: str  # how to fix it, in Vietnamese, for the editors' guide
+
+
+def _e(code: str, vi: str, en: str, fix: str) -> Message:
+    return Message(code, Severity.ERROR, vi, en, fix)
+
+
+def _w(code: str, vi: str, en: str, fix: str) -> Message:
+    return Message(code, Severity.WARNING, vi, en, fix)
+
+
+CATALOGUE: dict[str, Message] = {
+    m.code: m
+    for m in (
+        _e(
+            "E001",
+            "không đọc được front-matter YAML: {detail}",
+            "front-matter is not valid YAML: {detail}",
+            "Sửa cú pháp YAML: thụt lề bằng dấu cách, đặt trong ngoặc kép giá trị có dấu `:`.",
+        ),
+        _e(
+            "E002",
+            "bài viết thiếu khối front-matter (--- ... ---) ở đầu tệp",
+            "the article has no front-matter block (--- ... ---) at the top",
+            "Mở đầu tệp bằng `---`, các trường, rồi `---`.",
+        ),
+        _e(
+            "E003",
+            "thiếu trường bắt buộc{condition}",
+            "required field is missing{condition}",
+            "Thêm trường này; xem bảng các trường bắt buộc.",
+        ),
+        _e(
+            "E004",
+            "phải là {expected}, nhận được {got}",
+            "must be {expected}, got {got}",
+            "Viết giá trị đúng kiểu: chuỗi, danh sách (- mục) hoặc khối trường con.",
+        ),
+        _e(
+            "E005",
+            "ngày giờ không hợp lệ: {value!r}",
+            "invalid date or time: {value!r}",
+            "Viết ngày theo ISO 8601, ví dụ `2026-11-20T09:30:00+07:00` hoặc `2026-11-20`.",
+        ),
+        _e(
+            "E006",
+            "mã định danh {value!r} không hợp lệ (chữ thường, số, dấu gạch ngang; 3–80 ký tự)",
+            "id {value!r} is invalid (lowercase letters, digits, hyphens; 3–80 characters)",
+            "Dùng mã như `2026-thads-ha-noi-cuong-che`; không đổi mã sau khi đã đăng.",
+        ),
+        _e(
+            "E007",
+            "dài {length} ký tự, tối đa {limit}",
+            "is {length} characters long, at most {limit} allowed",
+            "Rút gọn tiêu đề (≤ 200 ký tự) hoặc sa-pô (≤ 400 ký tự).",
+        ),
+        _e(
+            "E008",
+            "tiêu đề phải nằm trên một dòng",
+            "the title must be a single line",
+            "Viết tiêu đề trên một dòng.",
+        ),
+        _e(
+            "E009",
+            "{value!r} không có trong danh mục {registry}{hint}",
+            "{value!r} is not in the {registry} registry{hint}",
+            "Dùng một mã có trong thư mục `docs/.registries/`.",
+        ),
+        _e(
+            "E010",
+            "đơn vị {value!r} không còn hiệu lực vào ngày {date}{hint}",
+            "unit {value!r} is not valid on {date}{hint}",
+            "Dùng đơn vị có hiệu lực vào ngày đăng (sau tổ chức lại, dùng đơn vị kế nhiệm).",
+        ),
+        _e(
+            "E011",
+            "trạng thái {value!r} không hợp lệ (draft, in-review, approved, withdrawn)",
+            "status {value!r} is invalid (draft, in-review, approved, withdrawn)",
+            "Dùng một trong: `draft`, `in-review`, `approved`, `withdrawn`.",
+        ),
+        _e(
+            "E012",
+            "{value!r} không được duyệt bài cho đơn vị {unit!r}",
+            "{value!r} may not approve for unit {unit!r}",
+            "Nhờ người có thẩm quyền với đơn vị này duyệt (`newsroom approve --by`).",
+        ),
+        _e(
+            "E013",
+            "{value!r} không đương nhiệm vào ngày {date}",
+            "{value!r} is not in office on {date}",
+            "Người duyệt hoặc người phát ngôn phải đương nhiệm vào ngày đó.",
+        ),
+        _e(
+            "E014",
+            "trường không được biết{hint}",
+            "unknown field{hint}",
+            "Xoá trường hoặc sửa chính tả theo gợi ý.",
+        ),
+        _e(
+            "E015",
+            "mã định danh {value!r} đã dùng ở {other}",
+            "id {value!r} is already used by {other}",
+            "Mỗi bài có một mã riêng; tạo mã mới cho bài mới.",
+        ),
+        _e(
+            "E016",
+            "địa chỉ {value!r} trùng với {other}",
+            "URL {value!r} is also produced by {other}",
+            "Đổi tên tệp (slug) để mỗi bài có một địa chỉ riêng.",
+        ),
+        _e(
+            "E017",
+            "bản dịch ghi {value!r}, khác bản gốc {original!r}",
+            "the translation says {value!r}, its original says {original!r}",
+            "Bỏ trường này khỏi bản dịch (nó được lấy từ bản gốc) hoặc sửa cho khớp.",
+        ),
+        _e(
+            "E018",
+            "bản dịch không có bản gốc {original}",
+            "the translation has no original {original}",
+            "Bản dịch `x.en.md` phải nằm cạnh bản gốc `x.md`.",
+        ),
+        _e(
+            "E019",
+            "không tìm thấy tệp đính kèm {value!r}",
+            "attachment {value!r} does not exist",
+            "Đặt tệp cạnh bài viết hoặc trong `docs/tep/`, ghi đường dẫn tương đối.",
+        ),
+        _e(
+            "E020",
+            "ảnh thiếu mô tả thay thế (alt)",
+            "the image has no alternative text (alt)",
+            "Thêm `alt:` mô tả nội dung ảnh cho người khiếm thị.",
+        ),
+        _e(
+            "E021",
+            "bài đã đăng liên kết tới bài chưa đăng {target} ({visibility})",
+            "a published page links to the unpublished {target} ({visibility})",
+            "Bỏ liên kết, hoặc chờ bài kia được đăng rồi mới đăng bài này.",
+        ),
+        _e(
+            "E022",
+            "thư mục năm {folder} khác năm đăng {year}",
+            "folder year {folder} differs from the publication year {year}",
+            "Đặt bài trong `docs/tin-tuc/<năm đăng>/`.",
+        ),
+        _e(
+            "E023",
+            "{value!r} không hợp lệ (update hoặc correction)",
+            "{value!r} is invalid (update or correction)",
+            "Dùng `kind: update` (cập nhật) hoặc `kind: correction` (đính chính).",
+        ),
+        _e(
+            "E024",
+            "tên tệp {value!r} phải là chữ thường không dấu, số và dấu gạch ngang",
+            "file name {value!r} must be lowercase ASCII letters, digits and hyphens",
+            "Đặt tên tệp không dấu, ví dụ `cuong-che-thi-hanh-an.md`.",
+        ),
+        _e(
+            "E025",
+            "thời điểm duyệt {value} muộn hơn thời điểm gỡ hoặc cập nhật",
+            "approval time {value} is after the withdrawal or update",
+            "Kiểm tra lại các mốc thời gian.",
+        ),
+        _e(
+            "E026",
+            "không thể đọc tệp: {detail}",
+            "cannot read the file: {detail}",
+            "Lưu tệp ở dạng UTF-8.",
+        ),
+        _w(
+            "W101",
+            "đã loại bỏ HTML không an toàn: {detail}",
+            "unsafe HTML removed: {detail}",
+            "Không dùng `<script>`, thuộc tính `on…`, liên kết `javascript:`; iframe chỉ từ nguồn cho phép.",
+        ),
+        _w(
+            "W102",
+            "danh sách đính kèm có tệp trùng {value!r}",
+            "attachment {value!r} is listed twice",
+            "Bỏ dòng trùng.",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A message parameter that has its own Vietnamese and English wording."""
+
+    vi: str
+    en: str
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.vi
+
+
+def did_you_mean(name: str | None) -> Localized:
+    """The typo hint appended to a message (empty when there is no close match)."""
+    if not name:
+        return Localized("", "")
+    return Localized(f" (có phải `{name}`?)", f" (did you mean `{name}`?)")
+
+
+def render(code: str, language: str = "vi", **params: object) -> str:
+    """Fill the catalogue text of ``code`` in ``language`` (``vi`` or ``en``)."""
+    message = CATALOGUE[code]
+    template = message.en if language == "en" else message.vi
+    values = {k: v.get(language) if isinstance(v, Localized) else v for k, v in params.items()}
+    return template.format(**values)

@@ -1,0 +1,234 @@
+"""Registries: the YAML data behind ``type``, ``category``, ``focus_areas``, ``unit``,
+approvers and spokespersons. The loader fails loudly on unknown or missing keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .text import nfc
+
+
+class RegistryError(ValueError):
+    """A registry file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Label:
+    vi: str
+    en: str
+
+    def get(self, language: str) -> str:
+        return self.en if language == "en" else self.vi
+
+
+@dataclass(frozen=True)
+class Validity:
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        if self.valid_from and day < self.valid_from:
+            return False
+        return not (self.valid_to and day > self.valid_to)
+
+
+@dataclass(frozen=True)
+class Term:
+    """An entry of the types, categories or focus-areas registry."""
+
+    key: str
+    label: Label
+    requires: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Unit:
+    key: str
+    label: Label
+    validity: Validity
+    successor: str | None = None
+    predecessor: str | None = None
+
+
+@dataclass(frozen=True)
+class Approver:
+    id: str
+    name: str
+    title: Label
+    units: tuple[str, ...]
+    validity: Validity
+
+    def may_approve(self, unit: str) -> bool:
+        return any(fnmatch.fnmatchcase(unit, pattern) for pattern in self.units)
+
+
+@dataclass(frozen=True)
+class Spokesperson:
+    id: str
+    name: str
+    title: Label
+    unit: str
+    phone: str
+    email: str
+    appointed_by: Label
+    validity: Validity
+
+
+@dataclass(frozen=True)
+class Registries:
+    types: dict[str, Term]
+    categories: dict[str, Term]
+    focus_areas: dict[str, Term]
+    units: dict[str, Unit]
+    approvers: dict[str, Approver]
+    spokespersons: dict[str, Spokesperson]
+
+    @classmethod
+    def load(cls, folder: Path) -> Registries:
+        units = {k: _unit(k, v, folder / "units.yml") for k, v in _read(folder / "units.yml")}
+        registries = cls(
+            types={
+                k: _term(k, v, folder / "types.yml", {"requires"})
+                for k, v in _read(folder / "types.yml")
+            },
+            categories={
+                k: _term(k, v, folder / "categories.yml")
+                for k, v in _read(folder / "categories.yml")
+            },
+            focus_areas={
+                k: _term(k, v, folder / "focus_areas.yml")
+                for k, v in _read(folder / "focus_areas.yml")
+            },
+            units=units,
+            approvers={
+                k: _approver(k, v, folder / "approvers.yml")
+                for k, v in _read(folder / "approvers.yml")
+            },
+            spokespersons={
+                k: _spokesperson(k, v, folder / "spokespersons.yml")
+                for k, v in _read(folder / "spokespersons.yml")
+            },
+        )
+        registries._check_references(folder)
+        return registries
+
+    def _check_references(self, folder: Path) -> None:
+        for unit in self.units.values():
+            for ref in (unit.successor, unit.predecessor):
+                if ref and ref not in self.units:
+                    raise RegistryError(f"{folder / 'units.yml'}: {unit.key}: unknown unit {ref!r}")
+        for person in self.spokespersons.values():
+            if person.unit not in self.units:
+                raise RegistryError(
+                    f"{folder / 'spokespersons.yml'}: {person.id}: unknown unit {person.unit!r}"
+                )
+
+    def spokespersons_in_office(self, day: dt.date) -> list[Spokesperson]:
+        return [p for p in self.spokespersons.values() if p.validity.covers(day)]
+
+
+def _read(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RegistryError(f"{path}: registry file is missing") from exc
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RegistryError(f"{path}: must be a mapping of key → entry")
+    entries = []
+    for key, value in data.items():
+        if not isinstance(key, str) or not isinstance(value, dict):
+            raise RegistryError(f"{path}: {key!r}: each entry must be a mapping")
+        entries.append((key, value))
+    return entries
+
+
+def _fields(
+    path: Path,
+    key: str,
+    value: dict[str, Any],
+    required: set[str],
+    optional: set[str] = frozenset(),
+) -> None:
+    unknown = set(value) - required - optional
+    if unknown:
+        raise RegistryError(f"{path}: {key}: unknown field(s) {', '.join(sorted(unknown))}")
+    missing = required - set(value)
+    if missing:
+        raise RegistryError(f"{path}: {key}: missing field(s) {', '.join(sorted(missing))}")
+
+
+def _label(path: Path, key: str, value: Any) -> Label:
+    if not isinstance(value, dict) or set(value) != {"vi", "en"}:
+        raise RegistryError(f"{path}: {key}: a label needs exactly 'vi' and 'en'")
+    return Label(nfc(str(value["vi"])), nfc(str(value["en"])))
+
+
+def _validity(path: Path, key: str, value: dict[str, Any]) -> Validity:
+    bounds = []
+    for name in ("valid_from", "valid_to"):
+        day = value.get(name)
+        if day is not None and not isinstance(day, dt.date):
+            raise RegistryError(f"{path}: {key}: {name} must be a date (YYYY-MM-DD)")
+        bounds.append(day)
+    return Validity(*bounds)
+
+
+def _term(key: str, value: dict[str, Any], path: Path, optional: set[str] = frozenset()) -> Term:
+    _fields(path, key, value, {"vi", "en"}, optional)
+    return Term(
+        key,
+        _label(path, key, {"vi": value["vi"], "en": value["en"]}),
+        tuple(value.get("requires") or ()),
+    )
+
+
+def _unit(key: str, value: dict[str, Any], path: Path) -> Unit:
+    _fields(path, key, value, {"vi", "en", "valid_from"}, {"valid_to", "successor", "predecessor"})
+    return Unit(
+        key,
+        _label(path, key, {"vi": value["vi"], "en": value["en"]}),
+        _validity(path, key, value),
+        value.get("successor"),
+        value.get("predecessor"),
+    )
+
+
+def _approver(key: str, value: dict[str, Any], path: Path) -> Approver:
+    _fields(path, key, value, {"name", "title", "units", "valid_from"}, {"valid_to"})
+    if not isinstance(value["units"], list) or not value["units"]:
+        raise RegistryError(f"{path}: {key}: units must be a non-empty list")
+    return Approver(
+        key,
+        nfc(value["name"]),
+        _label(path, key, value["title"]),
+        tuple(str(u) for u in value["units"]),
+        _validity(path, key, value),
+    )
+
+
+def _spokesperson(key: str, value: dict[str, Any], path: Path) -> Spokesperson:
+    _fields(
+        path,
+        key,
+        value,
+        {"name", "title", "unit", "phone", "email", "appointed_by", "valid_from"},
+        {"valid_to"},
+    )
+    return Spokesperson(
+        key,
+        nfc(value["name"]),
+        _label(path, key, value["title"]),
+        value["unit"],
+        str(value["phone"]),
+        str(value["email"]),
+        _label(path, key, value["appointed_by"]),
+        _validity(path, key, value),
+    )
