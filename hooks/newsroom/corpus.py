@@ -42,6 +42,7 @@ class Corpus:
     entries: dict[str, Entry] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    _sorted: dict[tuple[str | None, bool], list[Article]] = field(default_factory=dict)
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -152,14 +153,27 @@ class Corpus:
         return self.entries.get(src_uri)
 
     def articles(self, lang: str | None = None, *, published_only: bool = True) -> list[Article]:
-        """Articles newest first (by first publication), optionally in one language."""
-        chosen = (
-            e.article
-            for e in self.entries.values()
-            if (lang is None or e.article.lang == lang)
-            and (e.visibility.is_published or not published_only)
-        )
-        return sorted(chosen, key=lambda a: (a.date, a.id), reverse=True)
+        """Articles newest first (by first publication), optionally in one language.
+
+        Computed once per argument pair: pages ask for it thousands of times per build.
+        """
+        key = (lang, published_only)
+        if key not in self._sorted:
+            chosen = (
+                e.article
+                for e in self.entries.values()
+                if (lang is None or e.article.lang == lang)
+                and (e.visibility.is_published or not published_only)
+            )
+            self._sorted[key] = sorted(chosen, key=lambda a: (a.date, a.id), reverse=True)
+        return self._sorted[key]
+
+    def in_category(self, lang: str, category: str) -> list[Article]:
+        """Published articles of one language and category, newest first (cached)."""
+        key = (f"{lang}/{category}", True)
+        if key not in self._sorted:
+            self._sorted[key] = [a for a in self.articles(lang) if a.category == category]
+        return self._sorted[key]
 
     def translations(self, article: Article) -> dict[str, Entry]:
         """Every language version of ``article`` (itself included), by language."""

@@ -1,0 +1,37 @@
+# Newsroom — every target sets up .venv from the pinned pyproject.toml when it is missing.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test lint browser clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)  ## set up, build, preview at http://127.0.0.1:8000 (drafts shown under a banner)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## production build into site/
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)  ## validate content only
+	$(BIN)/newsroom check
+
+lint: $(STAMP)
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff format --check hooks scripts tests
+
+test: $(STAMP) browser  ## set up and run every test
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/pytest
+
+browser:  ## Debian's Chromium for the browser tests (no browser download from the internet)
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,75 @@
+"""Hook: generated listing pages (category, type, unit, focus area, tag, year, all news) and
+the home page's data, for the language being built.
+
+Runs after static-i18n's ``on_files`` (-100): that plugin treats generated documentation
+pages as unknown files, so they are added to the per-language file set it produced.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from newsroom import build, listings, urls
+from newsroom.views import card, link, listing_page
+
+_pages: dict[str, listings.ListingPage] = {}
+
+
+@event_priority(-150)
+def on_files(files: Files, config) -> Files:
+    state = build.state()
+    lang = build.current_language(config)
+    other = "en" if lang == "vi" else "vi"
+    _pages.clear()
+    pages = listings.listing_pages(
+        state.site.corpus, state.site.registries, lang, state.settings.page_size
+    )
+    other_urls = {
+        p.url
+        for p in listings.listing_pages(
+            state.site.corpus, state.site.registries, other, state.settings.page_size
+        )
+    }
+    for page in pages:
+        file = File.generated(
+            config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        _as_i18n_file(file, lang, other, page, other_urls)
+        files.append(file)
+        _pages[page.src_uri] = page
+    return files
+
+
+def _as_i18n_file(
+    file: File, lang: str, other: str, page: listings.ListingPage, other_urls: set[str]
+) -> None:
+    """Give the generated file the attributes static-i18n's language switcher reads."""
+    file.locale = file.locale_alternate_of = lang
+    file.alternates = {lang: file}
+    counterpart = page.url[len(urls.prefix(lang)) :]
+    counterpart = urls.prefix(other) + counterpart
+    if counterpart in other_urls:
+        file.alternates[other] = SimpleNamespace(url=counterpart)
+
+
+def on_page_context(context, page, config, nav):
+    state = build.state()
+    registries = state.site.registries
+    listing = _pages.get(page.file.src_uri)
+    if listing is not None:
+        context["listing"] = listing_page(listing, registries)
+    elif page.meta.get("template") == "home.html":
+        lang = build.current_language(config)
+        articles = state.site.corpus.articles(lang)
+        featured = [a for a in articles if a.featured][:4]
+        context["home"] = {
+            "featured": [card(a, registries) for a in featured],
+            "latest": [card(a, registries) for a in articles if a not in featured][:12],
+            "years": [
+                link(str(y), urls.listing("year", str(y), lang))
+                for y in sorted({a.year for a in articles}, reverse=True)
+            ],
+        }
+    return context

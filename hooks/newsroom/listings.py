@@ -1,0 +1,126 @@
+"""Listing pages: which scopes exist, which published articles each holds, and pagination.
+
+Pure: given a corpus, a language and a page size, it returns every listing page. The hook
+turns them into ``File.generated`` pages; templates only display them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from . import urls
+from .corpus import Corpus
+from .model import Article
+from .registries import Registries
+
+#: Scopes that always get a page (even empty) — every registry key; tags and years only
+#: exist when an article carries them.
+REGISTRY_KINDS = {
+    "category": "categories",
+    "type": "types",
+    "unit": "units",
+    "focus": "focus_areas",
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: str  # all, category, type, unit, focus, tag, year
+    key: str | None
+    lang: str
+    label: str  # what the scope is called in this language
+
+    def url(self, page: int = 1) -> str:
+        return urls.listing(self.kind, self.key, self.lang, page)
+
+    def feeds(self) -> dict[str, str] | None:
+        """The scope's own feeds (site-relative), if it has some."""
+        if self.kind == "all":
+            return {fmt: urls.feed(fmt, self.lang) for fmt in ("rss", "atom", "json")}
+        if self.kind in urls.FEED_KINDS:
+            return {fmt: urls.feed(fmt, self.lang, self.kind, self.key) for fmt in ("rss", "atom")}
+        return None
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    scope: Scope
+    number: int
+    total: int
+    articles: tuple[Article, ...]
+
+    @property
+    def url(self) -> str:
+        return self.scope.url(self.number)
+
+    @property
+    def src_uri(self) -> str:
+        return f"{self.url}index.md"
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.scope.url(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.scope.url(self.number + 1) if self.number < self.total else None
+
+    @property
+    def title(self) -> str:
+        return self.scope.label if self.number == 1 else f"{self.scope.label} ({self.number})"
+
+    def markdown(self) -> str:
+        """Source of the generated page: front-matter only, the template draws the list."""
+        return f"---\ntemplate: listing.html\ntitle: {json.dumps(self.title)}\n---\n"
+
+
+def scopes(corpus: Corpus, registries: Registries, lang: str) -> list[tuple[Scope, list[Article]]]:
+    """Every listing scope of ``lang`` with its published articles, newest first."""
+    articles = corpus.articles(lang)
+    all_label = "Tất cả tin bài" if lang == "vi" else "All news"
+    found: list[tuple[Scope, list[Article]]] = [(Scope("all", None, lang, all_label), articles)]
+    for kind, registry_name in REGISTRY_KINDS.items():
+        registry = getattr(registries, registry_name)
+        for key, entry in registry.items():
+            chosen = [a for a in articles if key in _keys(a, kind)]
+            found.append((Scope(kind, key, lang, entry.label.get(lang)), chosen))
+    tags: dict[str, tuple[str, list[Article]]] = {}
+    for article in articles:
+        for tag in article.tags:
+            label, items = tags.setdefault(urls.tag_key(tag), (tag, []))
+            items.append(article)
+    for key in sorted(tags):
+        label, items = tags[key]
+        found.append((Scope("tag", label, lang, label), items))
+    for year in sorted({a.year for a in articles}, reverse=True):
+        label = f"Năm {year}" if lang == "vi" else f"Year {year}"
+        found.append(
+            (Scope("year", str(year), lang, label), [a for a in articles if a.year == year])
+        )
+    return found
+
+
+def _keys(article: Article, kind: str) -> tuple[str, ...]:
+    if kind == "focus":
+        return article.focus_areas
+    return (getattr(article, kind),)
+
+
+def paginate(scope: Scope, articles: list[Article], size: int) -> list[ListingPage]:
+    """Split into pages of ``size``; an empty scope still gets its first page."""
+    total = max(1, -(-len(articles) // size))
+    return [
+        ListingPage(scope, n + 1, total, tuple(articles[n * size : (n + 1) * size]))
+        for n in range(total)
+    ]
+
+
+def listing_pages(
+    corpus: Corpus, registries: Registries, lang: str, size: int
+) -> list[ListingPage]:
+    return [
+        page
+        for scope, items in scopes(corpus, registries, lang)
+        for page in paginate(scope, items, size)
+    ]

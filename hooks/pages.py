@@ -1,0 +1,76 @@
+"""Hook: give every page what its template shows (article header, banners, wording, feeds).
+
+Display only: the article view model is computed by ``newsroom.views`` from the corpus.
+"""
+
+from __future__ import annotations
+
+from markupsafe import escape
+from mkdocs.plugins import event_priority
+from newsroom import build, links, urls
+from newsroom.labels import ui
+from newsroom.text import nfc
+from newsroom.views import article_page
+
+
+@event_priority(100)  # NFC before any other plugin reads the text
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    markdown = nfc(markdown)
+    lang = build.current_language(config)
+    if lang == "vi":
+        return markdown
+    corpus = build.state().site.corpus
+    note = ui(lang)["vietnamese_only"]
+
+    def target(docs_path: str) -> tuple[str, bool] | None:
+        if files.get_file_from_path(docs_path.replace(".md", f".{lang}.md")) is not None:
+            return None  # the English page exists: MkDocs resolves it
+        entry = corpus.get(docs_path)
+        if entry is not None:
+            return entry.article.url, True
+        if not docs_path.endswith(".md") and (build.state().settings.docs_dir / docs_path).exists():
+            return docs_path, False  # an asset published once, at the site root
+        return None
+
+    return links.rewrite_for_translation(markdown, page.file.src_uri, page.url, target, note)
+
+
+def on_page_context(context, page, config, nav):
+    state = build.state()
+    lang = build.current_language(config)
+    registries = state.site.registries
+    context["t"] = ui(lang)
+    context["nr"] = {
+        "lang": lang,
+        "preview": state.preview,
+        "feeds": {fmt: urls.feed(fmt, lang) for fmt in ("rss", "atom", "json")},
+        "home": urls.home(lang),
+        "press_room": urls.prefix(lang) + urls.PRESS_ROOM,
+        "search": urls.prefix(lang) + urls.SEARCH,
+        "all_news": urls.listing("all", None, lang),
+        "sections": [
+            {"label": term.label.get(lang), "url": urls.listing("category", key, lang)}
+            for key, term in registries.categories.items()
+        ],
+    }
+    entry = state.site.corpus.get(page.file.src_uri)
+    if entry is not None:
+        context["article"] = article_page(entry, state.site.corpus, registries, state.preview)
+    return context
+
+
+@event_priority(-100)  # after rendering, before any template prints a title
+def on_page_content(html: str, page, config, files) -> str:
+    """Titles and summaries are text: escape them once, as Markup, for every template.
+
+    MkDocs' Jinja environment does not autoescape and Material prints ``page.title`` and
+    ``page.meta.title`` raw, so a title like ``A <b>`` would otherwise become markup.
+    """
+    entry = build.state().site.corpus.get(page.file.src_uri)
+    title = entry.article.title if entry else (page.title or "")
+    page.title = page.meta["title"] = escape(nfc(str(title)))
+    if entry is not None:
+        page.meta["description"] = escape(entry.article.summary)
+    elif "description" in page.meta:
+        page.meta["description"] = escape(nfc(str(page.meta["description"])))
+    return html
