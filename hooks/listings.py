@@ -60,10 +60,12 @@ def on_page_context(context, page, config, nav):
     listing = _pages.get(page.file.src_uri)
     if listing is not None:
         context["listing"] = listing_page(listing, registries)
+        page.meta["newsroom_articles"] = listing.articles  # the sitemap's lastmod
     elif page.meta.get("template") == "home.html":
         lang = build.current_language(config)
         articles = state.site.corpus.articles(lang)
         featured = [a for a in articles if a.featured][:4]
+        page.meta["newsroom_articles"] = articles[:16]
         context["home"] = {
             "featured": [card(a, registries) for a in featured],
             "latest": [card(a, registries) for a in articles if a not in featured][:12],

@@ -16,6 +16,8 @@ from newsroom.views import article_page
 @event_priority(100)  # NFC before any other plugin reads the text
 def on_page_markdown(markdown: str, page, config, files) -> str:
     markdown = nfc(markdown)
+    if build.state().site.corpus.get(page.file.src_uri) is not None:
+        page.meta.setdefault("hide", ["navigation"])  # articles are not in the navigation
     lang = build.current_language(config)
     if lang == "vi":
         return markdown

@@ -10,6 +10,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from newsroom import build
 from newsroom import issues as issue
 from newsroom.sanitize import locate, sanitize_html
+from newsroom.text import nfc
 
 log = get_plugin_logger("newsroom")
 
@@ -21,8 +22,7 @@ def on_page_content(html: str, page, config, files) -> str:
     settings = build.state().settings
     clean, removed = sanitize_html(html, settings.iframe_hosts)
     if removed:
-        entry = build.state().site.corpus.get(page.file.src_uri)
-        offset = entry.article.body_line if entry else _body_line(page)
+        offset = _body_line(page)
         path = f"{settings.docs_dir.name}/{page.file.src_uri}"
         for item in dict.fromkeys(removed):
             line = offset + locate(page.markdown or "", item)
@@ -32,7 +32,8 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def _body_line(page) -> int:
-    source = page.file.content_string
+    """File line where ``page.markdown`` starts (after the front-matter MkDocs removed)."""
+    source = nfc(page.file.content_string)
     body = page.markdown or ""
-    head = source.find(body[:80]) if body else -1
+    head = source.find(body[:200]) if body else -1
     return source.count("\n", 0, head) + 1 if head > 0 else 1

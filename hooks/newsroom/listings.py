@@ -72,7 +72,8 @@ class ListingPage:
 
     def markdown(self) -> str:
         """Source of the generated page: front-matter only, the template draws the list."""
-        return f"---\ntemplate: listing.html\ntitle: {json.dumps(self.title)}\n---\n"
+        title = json.dumps(self.title)
+        return f"---\ntemplate: listing.html\ntitle: {title}\nhide: [navigation, toc]\n---\n"
 
 
 def scopes(corpus: Corpus, registries: Registries, lang: str) -> list[tuple[Scope, list[Article]]]:

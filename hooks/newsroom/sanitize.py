@@ -150,13 +150,16 @@ def sanitize_html(
 
 
 def locate(markdown: str, removed: str) -> int:
-    """0-based line of the first place in ``markdown`` that produced ``removed`` (best effort)."""
-    needle = removed.split("=", 1)[0].split(" ", 1)[0].strip("<>…")
-    if needle.startswith("<"):
-        needle = needle[1:]
-    lowered = markdown.lower()
-    for probe in (f"<{needle}", f"{needle}=", needle):
-        index = lowered.find(probe.lower())
-        if index >= 0:
-            return markdown.count("\n", 0, index)
-    return 0
+    """0-based line of the first place in ``markdown`` that produced ``removed`` (best effort).
+
+    ``removed`` is one of the descriptions made above: ``<tag>``, ``<iframe> từ host``,
+    ``name=… trên <tag>`` or ``name='value' trên <tag>``.
+    """
+    if removed.startswith("<"):
+        probe = removed[: removed.index(">")]  # "<script", "<iframe"
+    else:
+        name, _, rest = removed.partition("=")
+        value = rest.split(" trên ", 1)[0]
+        probe = value.strip("'\"")[:20] if value.startswith(("'", '"')) else f"{name}="
+    index = markdown.lower().find(probe.lower())
+    return markdown.count("\n", 0, index) if index >= 0 else 0

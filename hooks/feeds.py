@@ -1,0 +1,63 @@
+"""Hook: feeds, OPML and iCalendar files, and the template data of the press room pages.
+
+Thin adapter over ``newsroom.feeds``, ``opml``, ``ical``, ``directory`` and ``pressroom``.
+static-i18n builds once per language (the English build nested in the Vietnamese
+``on_post_build``, with the same ``config.site_dir``), so each pass writes its own language's
+feeds under ``urls.feed(...)`` (``feeds/…`` or ``en/feeds/…``) and the Vietnamese pass also
+writes the OPML directory and the press-conference calendar. Feeds are never written by
+``mkdocs serve``: the preview shows drafts, feeds must never carry them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+from newsroom import build, directory, feeds, ical, opml, pressroom, urls
+from newsroom.settings import DEFAULT_LANGUAGE
+
+log = get_plugin_logger("newsroom.feeds")
+
+PRESSROOM_TEMPLATE = "pressroom.html"
+FEEDS_TEMPLATE = "feeds.html"
+
+
+def on_page_context(context, page, config, nav):
+    template = page.meta.get("template")
+    if template not in (PRESSROOM_TEMPLATE, FEEDS_TEMPLATE):
+        return context
+    site = build.state().site
+    lang = build.current_language(config)
+    if template == PRESSROOM_TEMPLATE:
+        context["pressroom"] = pressroom.context(site.corpus, lang)
+    else:
+        context["feed_directory"] = directory.page_context(site.registries, site.settings, lang)
+    return context
+
+
+@event_priority(0)  # before static-i18n (-100) starts the nested English build
+def on_post_build(config) -> None:
+    state = build.state()
+    if state.preview:
+        log.info("preview: feeds, OPML and iCalendar are not written")
+        return
+    lang = build.current_language(config)
+    corpus = state.site.corpus
+    renderer = feeds.ContentRenderer(
+        list(config["markdown_extensions"]),
+        dict(config["mdx_configs"]),
+        state.settings.iframe_hosts,
+    )
+    files = feeds.render_feeds(corpus, lang, renderer)
+    if lang == DEFAULT_LANGUAGE:
+        files[urls.OPML] = opml.render(corpus)
+        files[urls.PRESS_CONFERENCES_ICS] = ical.render(corpus)
+    _write(Path(config.site_dir), files)
+    log.debug("%d feed files written for '%s'", len(files), lang)
+
+
+def _write(site_dir: Path, files: dict[str, bytes]) -> None:
+    for path, content in sorted(files.items()):
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)

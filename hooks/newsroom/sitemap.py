@@ -1,0 +1,56 @@
+"""The sitemap: every public page once, with hreflang alternates and its real last change.
+
+Replaces static-i18n's sitemap, whose ``<lastmod>`` is the build date for every URL (so two
+builds of the same sources differ). Pages without a known change time get no ``<lastmod>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from . import dates, urls
+
+
+@dataclass(frozen=True)
+class SitemapEntry:
+    url: str  # site-relative
+    lang: str
+    lastmod: dt.datetime | None
+    alternates: tuple[tuple[str, str], ...]  # (lang, site-relative url), itself included
+
+
+def render(entries: list[SitemapEntry], site_url: str) -> str:
+    """Deterministic XML: entries sorted by URL, alternates by language."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for entry in sorted(entries, key=lambda e: e.url):
+        lines.append("  <url>")
+        lines.append(f"    <loc>{escape(urls.absolute(site_url, entry.url))}</loc>")
+        if entry.lastmod is not None:
+            lines.append(f"    <lastmod>{dates.iso(entry.lastmod)}</lastmod>")
+        if len(entry.alternates) > 1:
+            for lang, url in sorted(entry.alternates):
+                href = quoteattr(urls.absolute(site_url, url))
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href={href}/>')
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def write(site_dir: Path, entries: list[SitemapEntry], site_url: str) -> None:
+    """Write ``sitemap.xml`` and a reproducible ``sitemap.xml.gz`` (mtime 0)."""
+    text = render(entries, site_url)
+    (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
+    with (site_dir / "sitemap.xml.gz").open("wb") as raw, gzip.GzipFile(
+        filename="sitemap.xml", mode="wb", fileobj=raw, mtime=0
+    ) as packed:
+        packed.write(text.encode("utf-8"))
+    for stale in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / "en" / stale).unlink(missing_ok=True)

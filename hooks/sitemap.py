@@ -1,0 +1,50 @@
+"""Hook: collect every public page of both language builds, then write one sitemap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from newsroom import build
+from newsroom.sitemap import SitemapEntry, write
+from newsroom.visibility import Visibility
+
+_entries: list[SitemapEntry] = []
+
+
+@event_priority(40)
+def on_config(config):
+    if build.current_language(config) == "vi":  # first pass of a build: start afresh
+        _entries.clear()
+    return config
+
+
+def on_post_page(output: str, page, config) -> str:
+    state = build.state()
+    if state.preview or page.file.src_uri == "404.md" or page.url.endswith("404.html"):
+        return output
+    lang = build.current_language(config)
+    entry = state.site.corpus.get(page.file.src_uri)
+    if entry is not None and entry.visibility is not Visibility.PUBLISHED:
+        return output  # withdrawn pages keep their URL but are not advertised
+    alternates = getattr(page.file, "alternates", None) or {lang: page.file}
+    _entries.append(SitemapEntry(
+        url=page.url,
+        lang=lang,
+        lastmod=_lastmod(page, entry, state),
+        alternates=tuple((code, f.url) for code, f in alternates.items()),
+    ))
+    return output
+
+
+def _lastmod(page, entry, state):
+    if entry is not None:
+        return entry.article.updated
+    articles = page.meta.get("newsroom_articles")
+    return max((a.updated for a in articles), default=None) if articles else None
+
+
+@event_priority(-200)  # after static-i18n built every language and wrote its own sitemap
+def on_post_build(config) -> None:
+    if build.is_final_pass(config) and not build.state().preview:
+        write(Path(config.site_dir), _entries, build.state().settings.site_url)

@@ -1,0 +1,193 @@
+"""Feeds, OPML and iCalendar of a real ``mkdocs build`` of the fixture site (tests/conftest.py).
+
+Golden files live in tests/golden/feeds/; regenerate them with ``UPDATE_GOLDEN=1 pytest``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import feedparser
+import pytest
+from conftest import (
+    ENGLISH_MARKER,
+    PUBLISHED_MARKER,
+    SITE_URL,
+    UNPUBLISHED_MARKERS,
+    WITHDRAWN_MARKER,
+    Build,
+    build_site,
+    make_project,
+    run_build,
+)
+from lxml import etree
+
+pytestmark = pytest.mark.build
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+GOLDEN = Path(__file__).parent / "golden" / "feeds"
+GOLDEN_FILES = (
+    "feeds/rss.xml",
+    "feeds/atom.xml",
+    "feeds/feed.json",
+    "feeds/chuyen-muc/thi-hanh-an-dan-su.atom.xml",
+    "feeds/loai-tin/hop-bao.rss.xml",
+    "en/feeds/atom.xml",
+    "en/feeds/feed.json",
+    "feeds/feeds.opml",
+    "feeds/hop-bao.ics",
+)
+
+
+def _feed_files(build: Build) -> list[Path]:
+    return [
+        p
+        for p in build.files()
+        if "feeds" in p.relative_to(build.site).parts[:2] and p.suffix in (".xml", ".json")
+    ]
+
+
+def _all_outputs(build: Build) -> dict[str, bytes]:
+    paths = [*_feed_files(build), build.site / "feeds/feeds.opml", build.site / "feeds/hop-bao.ics"]
+    return {p.relative_to(build.site).as_posix(): p.read_bytes() for p in paths}
+
+
+def test_every_feed_parses_without_errors(fixture_build):
+    feeds = _feed_files(fixture_build)
+    assert len(feeds) > 60
+    for path in feeds:
+        if path.suffix == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            assert data["version"] == "https://jsonfeed.org/version/1.1"
+            continue
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+
+
+def test_atom_feeds_follow_rfc_4287(fixture_build):
+    for path in fixture_build.site.rglob("*atom.xml"):
+        feed = etree.parse(str(path)).getroot()
+        assert feed.tag == f"{ATOM}feed", path
+        for name in ("id", "title", "updated"):
+            assert feed.findtext(f"{ATOM}{name}"), (path, name)
+        assert feed.find(f"{ATOM}link[@rel='self']") is not None
+        has_author = feed.find(f"{ATOM}author/{ATOM}name") is not None
+        for entry in feed.findall(f"{ATOM}entry"):
+            for name in ("id", "title", "updated"):
+                assert entry.findtext(f"{ATOM}{name}"), (path, name)
+            assert has_author or entry.find(f"{ATOM}author/{ATOM}name") is not None
+            assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
+            assert entry.find(f"{ATOM}content").get("type") == "html"
+            for link in entry.findall(f"{ATOM}link[@rel='enclosure']"):
+                assert link.get("type") and link.get("length", "").isdigit() and link.get("href")
+
+
+def test_urls_are_absolute_and_dates_carry_the_offset(fixture_build):
+    atom = etree.parse(str(fixture_build.site / "feeds/atom.xml")).getroot()
+    for link in atom.iter(f"{ATOM}link"):
+        assert link.get("href").startswith(SITE_URL)
+    for name in ("updated", "published"):
+        for element in atom.iter(f"{ATOM}{name}"):
+            assert element.text.endswith("+07:00")
+    enclosure = atom.find(f"{ATOM}entry/{ATOM}link[@rel='enclosure']")
+    assert enclosure is not None and enclosure.get("href") == f"{SITE_URL}tep/tai-lieu.txt"
+
+
+def test_unpublished_and_withdrawn_articles_appear_nowhere(fixture_build):
+    blob = b"".join(_all_outputs(fixture_build).values()).decode("utf-8")
+    for marker in (*UNPUBLISHED_MARKERS, WITHDRAWN_MARKER):
+        assert marker not in blob, marker
+    for article_id in ("fx-2026-ban-nhap", "fx-2026-cho-duyet", "fx-2026-hen-gio", "fx-2026-go-bo"):
+        assert article_id not in blob, article_id
+    assert PUBLISHED_MARKER in fixture_build.text("feeds/atom.xml")
+
+
+def test_english_feeds_hold_only_english_items(fixture_build):
+    parsed = feedparser.parse((fixture_build.site / "en/feeds/rss.xml").read_bytes())
+    assert [e.id.rsplit("/", 1)[-1] for e in parsed.entries] == ["en", "en"]
+    assert ENGLISH_MARKER in fixture_build.text("en/feeds/rss.xml")
+    assert PUBLISHED_MARKER not in fixture_build.text("en/feeds/rss.xml")
+    assert ENGLISH_MARKER not in fixture_build.text("feeds/rss.xml")
+
+
+def test_category_feeds_hold_only_their_category(fixture_build):
+    parsed = feedparser.parse(
+        (fixture_build.site / "feeds/chuyen-muc/hoat-dong-cua-bo.rss.xml").read_bytes()
+    )
+    assert [e.id for e in parsed.entries] == ["tag:example.gov.vn,2024:tin-tuc/fx-2026-hop-bao/vi"]
+    empty = feedparser.parse(
+        (fixture_build.site / "feeds/chuyen-muc/hop-tac-quoc-te.rss.xml").read_bytes()
+    )
+    assert not empty.bozo and empty.entries == []
+
+
+def test_corrected_article_updated_after_published(fixture_build):
+    atom = etree.parse(str(fixture_build.site / "feeds/atom.xml")).getroot()
+    entry = next(
+        e
+        for e in atom.findall(f"{ATOM}entry")
+        if e.findtext(f"{ATOM}id").endswith("fx-2025-thong-cao/vi")
+    )
+    assert entry.findtext(f"{ATOM}updated") > entry.findtext(f"{ATOM}published")
+    assert entry.findtext(f"{ATOM}content").startswith(
+        '<p class="newsroom-correction"><strong>Đính chính (06/10/2025):'
+    )
+
+
+def test_opml_and_calendar(fixture_build):
+    opml = etree.parse(str(fixture_build.site / "feeds/feeds.opml")).getroot()
+    urls = {o.get("xmlUrl") for o in opml.iter("outline") if o.get("xmlUrl")}
+    written = {
+        SITE_URL + p.relative_to(fixture_build.site).as_posix() for p in _feed_files(fixture_build)
+    }
+    assert urls == written  # every feed written is listed, and nothing else
+    ics = (fixture_build.site / "feeds/hop-bao.ics").read_bytes()
+    assert b"UID:fx-2026-hop-bao@example.gov.vn\r\n" in ics
+    assert not (fixture_build.site / "en/feeds/feeds.opml").exists()
+
+
+def test_press_room_and_feed_pages_render(fixture_build):
+    vi = fixture_build.text("bao-chi/index.html")
+    assert 'href="tel:+842462739999"' in vi and "phatngon@moj.gov.vn" in vi
+    assert 'href="../tin-tuc/2026/hop-bao/"' in vi and "20/06/2026 09:00" in vi
+    assert 'href="../feeds/hop-bao.ics"' in vi and 'href="nguon-tin/"' in vi
+    en = fixture_build.text("en/bao-chi/index.html")
+    assert 'href="../../feeds/feeds.opml"' in en and "Press release: civil judgment" in en
+    feeds_page = fixture_build.text("bao-chi/nguon-tin/index.html")
+    assert f'data-copy="{SITE_URL}feeds/rss.xml"' in feeds_page
+    assert "navigator.clipboard" in feeds_page and "Sao chép" in feeds_page
+    assert f'data-copy="{SITE_URL}en/feeds/atom.xml"' in fixture_build.text(
+        "en/bao-chi/nguon-tin/index.html"
+    )
+
+
+@pytest.mark.parametrize("path", GOLDEN_FILES)
+def test_golden_files(fixture_build, path):
+    actual = (fixture_build.site / path).read_bytes()
+    golden = GOLDEN / path.replace("feeds/", "", 1)  # feeds/rss.xml → rss.xml, en/atom.xml
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(actual)
+    assert golden.exists(), f"missing golden file {golden}: run with UPDATE_GOLDEN=1"
+    assert actual == golden.read_bytes()
+
+
+def test_two_builds_are_byte_identical(fixture_build, tmp_path):
+    again = build_site(tmp_path)
+    assert _all_outputs(again) == _all_outputs(fixture_build)
+
+
+def test_renaming_an_article_file_keeps_its_guid(fixture_build, tmp_path):
+    root = make_project(tmp_path / "project")
+    folder = root / "docs" / "tin-tuc" / "2026"
+    (folder / "cong-bo.md").rename(folder / "cong-bo-ten-moi.md")
+    (folder / "cong-bo.en.md").rename(folder / "cong-bo-ten-moi.en.md")
+    rebuilt = run_build(root)
+    assert rebuilt.returncode == 0, rebuilt.output
+    before = feedparser.parse((fixture_build.site / "feeds/rss.xml").read_bytes())
+    after = feedparser.parse((rebuilt.site / "feeds/rss.xml").read_bytes())
+    old = next(e for e in before.entries if e.link.endswith("/cong-bo/"))
+    new = next(e for e in after.entries if e.link.endswith("/cong-bo-ten-moi/"))
+    assert new.id == old.id == "tag:example.gov.vn,2024:tin-tuc/fx-2026-cong-bo/vi"

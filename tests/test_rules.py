@@ -1,0 +1,98 @@
+"""Golden cases: each invalid front-matter file and the exact lines the checker prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from newsroom.corpus import Corpus
+from newsroom.registries import Registries
+from newsroom.settings import Settings
+
+HERE = Path(__file__).parent / "fixtures" / "frontmatter"
+REGISTRIES = Path(__file__).parent / "fixtures" / "site" / "docs" / ".registries"
+NOW = dt.datetime(2026, 6, 15, 12, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+INVALID = sorted(HERE.glob("invalid/*.md"))
+
+
+def scan(tmp_path: Path, files: dict[str, str]) -> Corpus:
+    docs = tmp_path / "docs"
+    shutil.copytree(REGISTRIES, docs / ".registries")
+    for rel, text in files.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text, encoding="utf-8")
+    settings = Settings(docs_dir=docs, site_url="https://example.gov.vn/")
+    return Corpus.scan(settings, Registries.load(settings.registries_path), NOW)
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[p.stem for p in INVALID])
+def test_invalid_case_reports_exactly_the_expected_lines(tmp_path: Path, case: Path) -> None:
+    corpus = scan(tmp_path, {f"tin-tuc/2026/{case.name}": case.read_text(encoding="utf-8")})
+    expected = case.with_suffix(".issues.txt").read_text(encoding="utf-8").splitlines()
+    assert [i.format() for i in corpus.issues] == expected
+    assert corpus.entries == {}
+
+
+def test_valid_case_is_normalised(tmp_path: Path) -> None:
+    text = (HERE / "valid" / "full.md").read_text(encoding="utf-8")
+    corpus = scan(tmp_path, {"tin-tuc/2026/full.md": text})
+    assert corpus.issues == []
+    article = corpus.entries["tin-tuc/2026/full.md"].article
+    # a date without offset is read in the site's time zone, never as UTC
+    assert article.date.isoformat() == "2026-03-02T09:00:00+07:00"
+    assert article.approval.at.isoformat() == "2026-03-01T00:00:00+07:00"
+    assert article.updated.isoformat() == "2026-03-03T10:00:00+07:00"
+    assert article.has_correction and article.featured
+    assert article.event.location == "Trụ sở Bộ Tư pháp"
+    assert article.url == "tin-tuc/2026/full/"
+
+
+def test_english_messages_come_from_the_same_catalogue(tmp_path: Path) -> None:
+    case = HERE / "invalid" / "many-problems.md"
+    corpus = scan(tmp_path, {"tin-tuc/2026/x.md": case.read_text(encoding="utf-8")})
+    english = [i.format("en") for i in corpus.issues]
+    assert "docs/tin-tuc/2026/x.md:5: E014 sumary: unknown field (did you mean `summary`?)" in english
+    assert any("may not approve for unit 'tong-cuc-thads'" in line for line in english)
+
+
+ORIGINAL = """---
+id: ban-goc-01
+title: Bản gốc
+summary: Sa-pô.
+date: 2026-03-02T09:00:00+07:00
+type: tin-hoat-dong
+category: thi-hanh-an-dan-su
+unit: van-phong-bo
+status: approved
+approval: {by: chanh-van-phong-bo, at: 2026-03-01T09:00:00+07:00}
+---
+Nội dung có [liên kết tới bản nháp](nhap.md).
+"""
+
+DRAFT = ORIGINAL.replace("ban-goc-01", "nhap-01").replace("status: approved", "status: draft")
+
+
+def test_cross_file_rules(tmp_path: Path) -> None:
+    translation = ORIGINAL.replace("id: ban-goc-01\n", "").replace(
+        "category: thi-hanh-an-dan-su", "category: hop-tac-quoc-te")
+    orphan = translation.replace("category: hop-tac-quoc-te\n", "")
+    corpus = scan(tmp_path, {
+        "tin-tuc/2026/ban-goc.md": ORIGINAL,
+        "tin-tuc/2026/ban-goc.en.md": translation,
+        "tin-tuc/2026/nhap.md": DRAFT,
+        "tin-tuc/2026/trung.md": DRAFT,  # same id as nhap.md
+        "tin-tuc/2026/mo-coi.en.md": orphan,
+    })
+    lines = [i.format() for i in corpus.issues]
+    assert lines == [
+        "docs/tin-tuc/2026/ban-goc.en.md:6: E017 category: bản dịch ghi 'hop-tac-quoc-te', "
+        "khác bản gốc 'thi-hanh-an-dan-su'",
+        "docs/tin-tuc/2026/ban-goc.md:12: E021 bài đã đăng liên kết tới bài chưa đăng "
+        "docs/tin-tuc/2026/nhap.md (draft)",
+        "docs/tin-tuc/2026/mo-coi.en.md:1: E018 bản dịch không có bản gốc docs/tin-tuc/2026/mo-coi.md",
+        "docs/tin-tuc/2026/trung.md:2: E015 id: mã định danh 'nhap-01' đã dùng ở "
+        "docs/tin-tuc/2026/nhap.md",
+    ]
