@@ -30,8 +30,11 @@ test: $(STAMP) browser  ## set up and run every test
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/pytest
 
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 browser:  ## Debian's Chromium for the browser tests (no browser download from the internet)
-	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium chromium-driver)
+	@test -x /usr/bin/chromium || ($(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq chromium chromium-driver)
 
 clean:
 	rm -rf site .pytest_cache

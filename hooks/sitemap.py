@@ -21,19 +21,21 @@ def on_config(config):
 
 def on_post_page(output: str, page, config) -> str:
     state = build.state()
-    if state.preview or page.file.src_uri == "404.md" or page.url.endswith("404.html"):
-        return output
+    if state.preview or page.meta.get("internal") or page.url.endswith("404.html"):
+        return output  # internal pages (the editors' guide) are not advertised
     lang = build.current_language(config)
     entry = state.site.corpus.get(page.file.src_uri)
     if entry is not None and entry.visibility is not Visibility.PUBLISHED:
         return output  # withdrawn pages keep their URL but are not advertised
     alternates = getattr(page.file, "alternates", None) or {lang: page.file}
-    _entries.append(SitemapEntry(
-        url=page.url,
-        lang=lang,
-        lastmod=_lastmod(page, entry, state),
-        alternates=tuple((code, f.url) for code, f in alternates.items()),
-    ))
+    _entries.append(
+        SitemapEntry(
+            url=page.url,
+            lang=lang,
+            lastmod=_lastmod(page, entry, state),
+            alternates=tuple((code, f.url) for code, f in alternates.items()),
+        )
+    )
     return output
 
 

@@ -53,8 +53,9 @@ class Build:
         return sorted(p for p in self.site.rglob("*") if p.is_file())
 
 
-def make_project(root: Path, extra_files: dict[str, str] | None = None,
-                 strict: bool = True) -> Path:
+def make_project(
+    root: Path, extra_files: dict[str, str] | None = None, strict: bool = True
+) -> Path:
     """Lay out a buildable project in ``root``: repo pages + fixture articles + config."""
     docs = root / "docs"
     shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("tin-tuc", "tep"))
@@ -75,17 +76,30 @@ def make_project(root: Path, extra_files: dict[str, str] | None = None,
 
 def run_build(root: Path, now: str = FIXED_NOW, site: Path | None = None) -> Build:
     site = site or root / "site"
-    env = {**os.environ, "NEWSROOM_NOW": now, "NEWSROOM_SITE_URL": SITE_URL,
-           "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "NEWSROOM_NOW": now,
+        "NEWSROOM_SITE_URL": SITE_URL,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     result = subprocess.run(
         [str(MKDOCS), "build", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-        cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     return Build(root, site, result.returncode, result.stdout + result.stderr)
 
 
-def build_site(tmp_path: Path, now: str = FIXED_NOW, extra_files: dict[str, str] | None = None,
-               strict: bool = True) -> Build:
+def build_site(
+    tmp_path: Path,
+    now: str = FIXED_NOW,
+    extra_files: dict[str, str] | None = None,
+    strict: bool = True,
+) -> Build:
     """Build the fixture site into ``tmp_path/site``; fail the test if the build fails."""
     root = make_project(tmp_path / "project", extra_files, strict)
     build = run_build(root, now)

@@ -32,8 +32,7 @@ def readable(path: Path) -> str:
 
 
 def files_containing(build: Build, marker: str) -> list[str]:
-    return [str(p.relative_to(build.site)) for p in build.files()
-            if marker.lower() in readable(p)]
+    return [str(p.relative_to(build.site)) for p in build.files() if marker.lower() in readable(p)]
 
 
 @pytest.mark.parametrize("marker", UNPUBLISHED_MARKERS)
@@ -65,7 +64,8 @@ def test_scheduled_article_appears_once_due(tmp_path: Path) -> None:
     assert "tin-tuc/2026/hen-gio/index.html" in found
     assert any(f.startswith("feeds/") for f in found)
     assert "en/tin-tuc/2026/hen-gio/index.html" in files_containing(
-        build, "MARKER-SCHEDULED-EN-8a9b")
+        build, "MARKER-SCHEDULED-EN-8a9b"
+    )
 
 
 def test_article_page_shows_the_contract_fields(fixture_build: Build) -> None:
@@ -81,7 +81,9 @@ def test_article_page_shows_the_contract_fields(fixture_build: Build) -> None:
 
 def test_english_site_has_only_english_pages(fixture_build: Build) -> None:
     english = fixture_build.site / "en" / "tin-tuc"
-    articles = sorted(p.parent.relative_to(english).as_posix() for p in english.glob("*/*/index.html"))
+    articles = sorted(
+        p.parent.relative_to(english).as_posix() for p in english.glob("*/*/index.html")
+    )
     assert articles == ["2025/thong-cao", "2026/cong-bo"]
     page = fixture_build.text("en/tin-tuc/2026/cong-bo/index.html")
     assert '<html lang="en"' in page and ENGLISH_MARKER in page
@@ -99,7 +101,8 @@ def test_listings_paginate_and_link_their_feeds(tmp_path: Path) -> None:
             f"---\nid: fx-2024-bai-{n:02d}\ntitle: Bài số {n}\nsummary: Sa-pô {n}.\n"
             f"date: 2024-01-{n + 1:02d}T08:00:00+07:00\ntype: thong-bao\n"
             "category: bo-tro-tu-phap\nunit: van-phong-bo\nstatus: approved\n"
-            "approval: {by: chanh-van-phong-bo, at: 2024-01-01T07:00:00+07:00}\n---\nNội dung.\n")
+            "approval: {by: chanh-van-phong-bo, at: 2024-01-01T07:00:00+07:00}\n---\nNội dung.\n"
+        )
     build = build_site(tmp_path, extra_files=extra)
     first = build.text("chuyen-muc/bo-tro-tu-phap/index.html")
     second = build.text("chuyen-muc/bo-tro-tu-phap/trang/2/index.html")
@@ -114,7 +117,8 @@ def test_titles_are_text_everywhere(tmp_path: Path) -> None:
     source = (REPO / "tests/fixtures/site/docs/tin-tuc/2025/phan-hoi.md").read_text()
     source = source.replace("id: fx-2025-phan-hoi", "id: fx-2025-html-title").replace(
         "title: Phản hồi thông tin báo chí về vụ việc chậm thi hành án",
-        "title: 'Tiêu đề <b>in đậm</b> & <script>alert(1)</script>'")
+        "title: 'Tiêu đề <b>in đậm</b> & <script>alert(1)</script>'",
+    )
     build = build_site(tmp_path, extra_files={"tin-tuc/2025/tieu-de.md": source})
     for path in build.files():
         if path.suffix in {".html", ".xml"}:  # in JSON Feed, "title" is text by definition
@@ -129,7 +133,8 @@ def test_script_in_article_body_is_removed_and_reported(tmp_path: Path) -> None:
     source = (REPO / "tests/fixtures/site/docs/tin-tuc/2025/phan-hoi.md").read_text()
     source = source.replace("id: fx-2025-phan-hoi", "id: fx-2025-script") + (
         '\n<div onclick="steal()">Khối HTML</div>\n\n<script>alert("xss")</script>\n\n'
-        "[bấm](javascript:alert(2))\n")
+        "[bấm](javascript:alert(2))\n"
+    )
     root = make_project(tmp_path / "p", {"tin-tuc/2025/co-script.md": source}, strict=False)
     build = run_build(root)
     assert build.returncode == 0, build.output
@@ -167,29 +172,45 @@ def test_invalid_content_fails_the_build_with_every_problem(tmp_path: Path) -> N
     build = run_build(root)
     assert build.returncode != 0
     assert "docs/tin-tuc/2026/ngay-sai.md:5: E005 date: ngày giờ không hợp lệ: '2026-13-01'" in (
-        build.output)
+        build.output
+    )
     assert "docs/tin-tuc/2026/hong.md:4: E001" in build.output
     assert not (root / "site" / "tin-tuc" / "2026" / "hong").exists()
 
     # the CLI reports exactly the same lines as the build
-    cli = subprocess.run([str(Path(sys.executable).parent / "newsroom"), "--config",
-                          str(root / "mkdocs.yml"), "check"], capture_output=True, text=True,
-                         env={"NEWSROOM_NOW": FIXED_NOW, "PATH": ""}, check=False)
+    cli = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "newsroom"),
+            "--config",
+            str(root / "mkdocs.yml"),
+            "check",
+        ],
+        capture_output=True,
+        text=True,
+        env={"NEWSROOM_NOW": FIXED_NOW, "PATH": ""},
+        check=False,
+    )
     assert cli.returncode == 1
     cli_lines = [line for line in cli.stdout.splitlines() if ": E" in line or ": W" in line]
-    build_lines = [line.split("newsroom: ", 1)[1] for line in build.output.splitlines()
-                   if "newsroom: docs/" in line]
+    build_lines = [
+        line.split("newsroom: ", 1)[1]
+        for line in build.output.splitlines()
+        if "newsroom: docs/" in line
+    ]
     assert cli_lines == build_lines and len(cli_lines) == 2
 
 
 def test_link_to_an_unpublished_article_fails_naming_both(tmp_path: Path) -> None:
     source = (REPO / "tests/fixtures/site/docs/tin-tuc/2025/phan-hoi.md").read_text()
     source = source.replace("id: fx-2025-phan-hoi", "id: fx-2025-link") + (
-        "\nXem [bản nháp](../2026/ban-nhap.md).\n")
+        "\nXem [bản nháp](../2026/ban-nhap.md).\n"
+    )
     build = run_build(make_project(tmp_path / "p", {"tin-tuc/2025/lien-ket.md": source}))
     assert build.returncode != 0
-    assert ("docs/tin-tuc/2025/lien-ket.md:24: E021 bài đã đăng liên kết tới bài chưa đăng "
-            "docs/tin-tuc/2026/ban-nhap.md (draft)") in build.output
+    assert (
+        "docs/tin-tuc/2025/lien-ket.md:24: E021 bài đã đăng liên kết tới bài chưa đăng "
+        "docs/tin-tuc/2026/ban-nhap.md (draft)"
+    ) in build.output
 
 
 def test_same_sources_and_clock_give_identical_outputs(tmp_path: Path) -> None:
@@ -197,19 +218,39 @@ def test_same_sources_and_clock_give_identical_outputs(tmp_path: Path) -> None:
     second = build_site(tmp_path / "b")
 
     def digest(build: Build, pattern: str) -> dict[str, str]:
-        return {str(p.relative_to(build.site)): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in build.site.glob(pattern) if p.is_file()}
+        return {
+            str(p.relative_to(build.site)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in build.site.glob(pattern)
+            if p.is_file()
+        }
 
-    for pattern in ("sitemap.xml", "sitemap.xml.gz", "chuyen-muc/**/*", "feeds/**/*",
-                    "en/feeds/**/*", "tin-tuc/index.html", "en/loai-tin/**/*"):
+    for pattern in (
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "chuyen-muc/**/*",
+        "feeds/**/*",
+        "en/feeds/**/*",
+        "tin-tuc/index.html",
+        "en/loai-tin/**/*",
+    ):
         assert digest(first, pattern) == digest(second, pattern), pattern
 
 
 def test_shipped_sample_site_builds_strict(tmp_path: Path) -> None:
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d",
-         str(tmp_path / "site")], cwd=REPO, capture_output=True, text=True, check=False,
-        env={"NEWSROOM_NOW": "2026-11-22T12:00:00+07:00", "NO_MKDOCS_2_WARNING": "1",
-             "PATH": ""}, timeout=900)
+        [
+            str(Path(sys.executable).parent / "mkdocs"),
+            "build",
+            "--strict",
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"NEWSROOM_NOW": "2026-11-22T12:00:00+07:00", "NO_MKDOCS_2_WARNING": "1", "PATH": ""},
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "en" / "index.html").is_file()

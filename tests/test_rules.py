@@ -54,7 +54,9 @@ def test_english_messages_come_from_the_same_catalogue(tmp_path: Path) -> None:
     case = HERE / "invalid" / "many-problems.md"
     corpus = scan(tmp_path, {"tin-tuc/2026/x.md": case.read_text(encoding="utf-8")})
     english = [i.format("en") for i in corpus.issues]
-    assert "docs/tin-tuc/2026/x.md:5: E014 sumary: unknown field (did you mean `summary`?)" in english
+    assert (
+        "docs/tin-tuc/2026/x.md:5: E014 sumary: unknown field (did you mean `summary`?)" in english
+    )
     assert any("may not approve for unit 'tong-cuc-thads'" in line for line in english)
 
 
@@ -77,22 +79,27 @@ DRAFT = ORIGINAL.replace("ban-goc-01", "nhap-01").replace("status: approved", "s
 
 def test_cross_file_rules(tmp_path: Path) -> None:
     translation = ORIGINAL.replace("id: ban-goc-01\n", "").replace(
-        "category: thi-hanh-an-dan-su", "category: hop-tac-quoc-te")
+        "category: thi-hanh-an-dan-su", "category: hop-tac-quoc-te"
+    )
     orphan = translation.replace("category: hop-tac-quoc-te\n", "")
-    corpus = scan(tmp_path, {
-        "tin-tuc/2026/ban-goc.md": ORIGINAL,
-        "tin-tuc/2026/ban-goc.en.md": translation,
-        "tin-tuc/2026/nhap.md": DRAFT,
-        "tin-tuc/2026/trung.md": DRAFT,  # same id as nhap.md
-        "tin-tuc/2026/mo-coi.en.md": orphan,
-    })
+    corpus = scan(
+        tmp_path,
+        {
+            "tin-tuc/2026/ban-goc.md": ORIGINAL,
+            "tin-tuc/2026/ban-goc.en.md": translation,
+            "tin-tuc/2026/nhap.md": DRAFT,
+            "tin-tuc/2026/trung.md": DRAFT,  # same id as nhap.md
+            "tin-tuc/2026/mo-coi.en.md": orphan,
+        },
+    )
     lines = [i.format() for i in corpus.issues]
     assert lines == [
         "docs/tin-tuc/2026/ban-goc.en.md:6: E017 category: bản dịch ghi 'hop-tac-quoc-te', "
         "khác bản gốc 'thi-hanh-an-dan-su'",
         "docs/tin-tuc/2026/ban-goc.md:12: E021 bài đã đăng liên kết tới bài chưa đăng "
         "docs/tin-tuc/2026/nhap.md (draft)",
-        "docs/tin-tuc/2026/mo-coi.en.md:1: E018 bản dịch không có bản gốc docs/tin-tuc/2026/mo-coi.md",
+        "docs/tin-tuc/2026/mo-coi.en.md:1: E018 bản dịch không có bản gốc "
+        "docs/tin-tuc/2026/mo-coi.md",
         "docs/tin-tuc/2026/trung.md:2: E015 id: mã định danh 'nhap-01' đã dùng ở "
         "docs/tin-tuc/2026/nhap.md",
     ]

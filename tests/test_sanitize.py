@@ -18,7 +18,9 @@ def test_scripts_and_handlers_are_removed_with_a_report() -> None:
 
 
 def test_dangerous_urls_are_dropped_but_text_stays() -> None:
-    html, removed = clean('<a href=" JaVa\tScRiPt:alert(1)">x</a><img src="data:image/png;x" alt="a">')
+    html, removed = clean(
+        '<a href=" JaVa\tScRiPt:alert(1)">x</a><img src="data:image/png;x" alt="a">'
+    )
     assert html == '<a>x</a><img alt="a">'
     assert len(removed) == 2
 
@@ -32,8 +34,10 @@ def test_iframes_only_from_configured_hosts() -> None:
 
 
 def test_markdown_output_survives_unchanged() -> None:
-    html = ('<h2 id="dat-dai">Đất đai<a class="headerlink" href="#dat-dai" title="Permanent '
-            'link">¶</a></h2>\n<table>\n<tr><th>A &amp; B</th></tr>\n</table>')
+    html = (
+        '<h2 id="dat-dai">Đất đai<a class="headerlink" href="#dat-dai" title="Permanent '
+        'link">¶</a></h2>\n<table>\n<tr><th>A &amp; B</th></tr>\n</table>'
+    )
     assert clean(html) == (html, [])
 
 

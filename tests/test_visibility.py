@@ -13,24 +13,38 @@ from newsroom.visibility import Visibility, decide
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DATE = dt.datetime(2026, 6, 1, 8, 0, tzinfo=TZ)
-BASE = Article(src_uri="tin-tuc/2026/a.md", path="docs/tin-tuc/2026/a.md", lang="vi", id="a-01",
-               title="T", summary="S", date=DATE, type="tin-hoat-dong",
-               category="thi-hanh-an-dan-su", unit="van-phong-bo", status="approved", body="",
-               body_line=1)
+BASE = Article(
+    src_uri="tin-tuc/2026/a.md",
+    path="docs/tin-tuc/2026/a.md",
+    lang="vi",
+    id="a-01",
+    title="T",
+    summary="S",
+    date=DATE,
+    type="tin-hoat-dong",
+    category="thi-hanh-an-dan-su",
+    unit="van-phong-bo",
+    status="approved",
+    body="",
+    body_line=1,
+)
 
 
 def at(**kwargs: int) -> dt.datetime:
     return DATE + dt.timedelta(**kwargs)
 
 
-@pytest.mark.parametrize(("status", "now", "expected"), [
-    ("approved", at(seconds=0), Visibility.PUBLISHED),       # due exactly now
-    ("approved", at(seconds=-1), Visibility.SCHEDULED),      # one second early
-    ("draft", at(days=9), Visibility.DRAFT),
-    ("in-review", at(days=9), Visibility.IN_REVIEW),
-    ("withdrawn", at(days=9), Visibility.WITHDRAWN),
-    ("withdrawn", at(days=-1), Visibility.SCHEDULED),        # never published: stays absent
-])
+@pytest.mark.parametrize(
+    ("status", "now", "expected"),
+    [
+        ("approved", at(seconds=0), Visibility.PUBLISHED),  # due exactly now
+        ("approved", at(seconds=-1), Visibility.SCHEDULED),  # one second early
+        ("draft", at(days=9), Visibility.DRAFT),
+        ("in-review", at(days=9), Visibility.IN_REVIEW),
+        ("withdrawn", at(days=9), Visibility.WITHDRAWN),
+        ("withdrawn", at(days=-1), Visibility.SCHEDULED),  # never published: stays absent
+    ],
+)
 def test_decision(status: str, now: dt.datetime, expected: Visibility) -> None:
     assert decide(dataclasses.replace(BASE, status=status), now) is expected
 

@@ -48,9 +48,10 @@ def write(site_dir: Path, entries: list[SitemapEntry], site_url: str) -> None:
     """Write ``sitemap.xml`` and a reproducible ``sitemap.xml.gz`` (mtime 0)."""
     text = render(entries, site_url)
     (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
-    with (site_dir / "sitemap.xml.gz").open("wb") as raw, gzip.GzipFile(
-        filename="sitemap.xml", mode="wb", fileobj=raw, mtime=0
-    ) as packed:
+    with (
+        (site_dir / "sitemap.xml.gz").open("wb") as raw,
+        gzip.GzipFile(filename="sitemap.xml", mode="wb", fileobj=raw, mtime=0) as packed,
+    ):
         packed.write(text.encode("utf-8"))
     for stale in ("sitemap.xml", "sitemap.xml.gz"):
         (site_dir / "en" / stale).unlink(missing_ok=True)

@@ -17,12 +17,21 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
         description="Kiểm tra toàn bộ nội dung (hoặc các tệp được nêu) và in mọi lỗi. "
         "Checks all content (or the given files) and prints every problem.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="tệp hoặc thư mục cần kiểm tra / files or folders to check")
-    parser.add_argument("--format", choices=("text", "github"), default="text",
-                        help="định dạng kết quả / output format (github = annotations)")
-    parser.add_argument("--lang", choices=("vi", "en"), default=None,
-                        help="ngôn ngữ thông báo / message language")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="tệp hoặc thư mục cần kiểm tra / files or folders to check",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="định dạng kết quả / output format (github = annotations)",
+    )
+    parser.add_argument(
+        "--lang", choices=("vi", "en"), default=None, help="ngôn ngữ thông báo / message language"
+    )
     parser.set_defaults(run=run)
 
 
@@ -39,8 +48,10 @@ def run(args: argparse.Namespace) -> int:
     warnings = len(found) - errors
     total = len(site.corpus.entries)
     if args.format == "text":
-        print(f"{total} bài, {errors} lỗi, {warnings} cảnh báo / "
-              f"{total} articles, {errors} errors, {warnings} warnings")
+        print(
+            f"{total} bài, {errors} lỗi, {warnings} cảnh báo / "
+            f"{total} articles, {errors} errors, {warnings} warnings"
+        )
     return EXIT_CONTENT if errors else EXIT_OK
 
 

@@ -6,9 +6,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import check_command
+from . import (
+    approve_command,
+    check_command,
+    new_command,
+    report_command,
+    withdraw_command,
+)
 
-COMMANDS = {"check": check_command}
+COMMANDS = {
+    "new": new_command,
+    "check": check_command,
+    "approve": approve_command,
+    "withdraw": withdraw_command,
+    "report": report_command,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -22,13 +34,26 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--config", "-f", default="mkdocs.yml",
+        "--config",
+        "-f",
+        default="mkdocs.yml",
         help="tệp cấu hình trang / site config file (mặc định / default: mkdocs.yml)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH/COMMAND")
     for name, module in COMMANDS.items():
         module.register(sub, name)
+    for each in (parser, *sub.choices.values()):
+        _bilingual(each)
     return parser
+
+
+def _bilingual(parser: argparse.ArgumentParser) -> None:
+    """Section titles and ``-h`` in Vietnamese and English (argparse's are English only)."""
+    parser._positionals.title = "đối số / arguments"
+    parser._optionals.title = "tuỳ chọn / options"
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = "in hướng dẫn này rồi thoát / show this help and exit"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

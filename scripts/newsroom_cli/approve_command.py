@@ -1,0 +1,76 @@
+"""``newsroom approve PATH --by ID [--at TIME]``: set status approved and the approval."""
+
+from __future__ import annotations
+
+import argparse
+
+from newsroom import frontmatter_edit, parsing
+
+from . import scaffold, transition
+from .article_files import locate, parse_time
+from .cli_messages import say
+from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail, load_site
+
+
+def register(sub: argparse._SubParsersAction, name: str) -> None:
+    parser = sub.add_parser(
+        name,
+        help="duyệt bài / approve an article",
+        description="Đặt status: approved và khối approval (by, at). Từ chối nếu người duyệt "
+        "không có thẩm quyền, không đương nhiệm, hoặc bài không hợp lệ; chỉ sửa các dòng đó. "
+        "Sets status approved and the approval block; refuses what the rules forbid; "
+        "changes only those lines.",
+    )
+    parser.add_argument("path", metavar="PATH", help="tệp bài viết / article file")
+    parser.add_argument(
+        "--by",
+        required=True,
+        metavar="ID",
+        help="mã người duyệt / approver id (docs/.registries/approvers.yml)",
+    )
+    parser.add_argument(
+        "--at",
+        metavar="TIME",
+        help="thời điểm duyệt, ISO 8601 / approval time (mặc định / default: now)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        site = load_site(args)
+        language = site.settings.message_language
+        article = locate(site, args.path, language)
+        at = parse_time(args.at, site, language)
+        data = transition.current(article, language).data
+        if data.get("status") == "withdrawn":
+            raise CommandError(
+                say("approve_withdrawn", language, path=article.display), EXIT_CONTENT
+            )
+        by = args.by.strip()
+
+        def edit(text: str) -> str:
+            new_text = frontmatter_edit.approve(text, by, at)
+            _refuse_placeholders(new_text, article.display, language)
+            return new_text
+
+        transition.apply(site, article, edit, language)
+    except CommandError as error:
+        return fail(error)
+    print(
+        say("approved", language, path=article.display, by=by, at=frontmatter_edit.format_time(at))
+    )
+    return EXIT_OK
+
+
+def _refuse_placeholders(text: str, display: str, language: str) -> None:
+    front_matter, _ = parsing.parse(text, display)
+    if front_matter is None:
+        return  # the checker reports it
+    fields = list(scaffold.placeholders(front_matter.data))
+    if scaffold.PLACEHOLDER in front_matter.body:
+        fields.append("body")
+    if fields:
+        raise CommandError(
+            say("placeholder", language, path=display, field=", ".join(fields)), EXIT_CONTENT
+        )

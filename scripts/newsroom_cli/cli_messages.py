@@ -1,0 +1,86 @@
+"""Messages of the CLI itself (refusals, results), in Vietnamese and English.
+
+Content problems are reported with the codes of :mod:`newsroom.messages`; this small table
+holds only what is about using the commands, so the core catalogue stays about content.
+"""
+
+from __future__ import annotations
+
+from newsroom.messages import Localized
+
+CLI_MESSAGES: dict[str, tuple[str, str]] = {
+    "not_found": ("không tìm thấy tệp {path}", "file not found: {path}"),
+    "not_article": (
+        "{path} không phải là bài viết trong docs/{articles}/",
+        "{path} is not an article under docs/{articles}/",
+    ),
+    "exists": ("tệp đã có, không ghi đè: {path}", "the file exists, not overwritten: {path}"),
+    "unknown_key": (
+        "{value!r} không có trong danh mục {registry}{hint}",
+        "{value!r} is not in the {registry} registry{hint}",
+    ),
+    "unit_invalid": (
+        "đơn vị {value!r} không còn hiệu lực hôm nay{hint}",
+        "unit {value!r} is not valid today{hint}",
+    ),
+    "missing_option": (
+        "thiếu {option} (hoặc chạy trong terminal để được hỏi)",
+        "{option} is missing (or run it in a terminal to be asked)",
+    ),
+    "empty_title": (
+        "tiêu đề không tạo được tên tệp (cần chữ hoặc số)",
+        "the title gives no file name (needs letters or digits)",
+    ),
+    "translation_needs_original": (
+        "bản dịch cần --translation-of <bài gốc .md>",
+        "a translation needs --translation-of <original .md>",
+    ),
+    "original_invalid": (
+        "bài gốc {path} không phải là bài tiếng Việt hợp lệ",
+        "the original {path} is not a valid Vietnamese article",
+    ),
+    "bad_time": (
+        "thời điểm {value!r} không hợp lệ (ISO 8601, ví dụ 2026-05-04T09:30+07:00)",
+        "invalid time {value!r} (ISO 8601, e.g. 2026-05-04T09:30+07:00)",
+    ),
+    "bad_date": (
+        "ngày {value!r} không hợp lệ (YYYY-MM-DD)",
+        "invalid date {value!r} (YYYY-MM-DD)",
+    ),
+    "bad_range": (
+        "--from {start} sau --to {end}",
+        "--from {start} is after --to {end}",
+    ),
+    "cannot_edit": (
+        "không sửa được front-matter một cách an toàn: {detail}",
+        "the front-matter cannot be edited safely: {detail}",
+    ),
+    "refused": (
+        "không thay đổi {path}: bài sẽ không hợp lệ",
+        "{path} left unchanged: the article would be invalid",
+    ),
+    "approve_withdrawn": (
+        "không duyệt bài đã gỡ {path}",
+        "a withdrawn article is not approved again: {path}",
+    ),
+    "withdraw_not_approved": (
+        "chỉ gỡ được bài đã duyệt; {path} đang ở trạng thái {status!r}",
+        "only an approved article can be withdrawn; {path} is {status!r}",
+    ),
+    "placeholder": (
+        "{path} còn nội dung mẫu chưa điền ({field})",
+        "{path} still holds scaffold text ({field})",
+    ),
+    "empty_reason": ("lý do gỡ bài không được để trống", "the withdrawal reason is empty"),
+    "created": ("đã tạo {path}", "created {path}"),
+    "approved": ("đã duyệt {path} ({by}, {at})", "approved {path} ({by}, {at})"),
+    "withdrawn": ("đã gỡ {path} ({at})", "withdrew {path} ({at})"),
+    "written": ("đã ghi báo cáo vào {path}", "report written to {path}"),
+}
+
+
+def say(key: str, language: str = "vi", **params: object) -> str:
+    """Fill the CLI message ``key`` in ``language``."""
+    vi, en = CLI_MESSAGES[key]
+    values = {k: v.get(language) if isinstance(v, Localized) else v for k, v in params.items()}
+    return (en if language == "en" else vi).format(**values)

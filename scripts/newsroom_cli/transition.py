@@ -1,0 +1,79 @@
+"""Shared by ``approve`` and ``withdraw``: check the would-be text, then write it.
+
+The new text is checked with the build's own code (:func:`newsroom.parsing.parse` and
+:func:`newsroom.rules.check_article`) BEFORE anything is written, so a refused command leaves
+the file untouched and an accepted one never produces a file the build would reject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsroom import issues as issue
+from newsroom import parsing, rules
+from newsroom.frontmatter_edit import EditError
+from newsroom.issues import Issue
+from newsroom.site import Site
+
+from .article_files import ArticleFile
+from .cli_messages import say
+from .common import EXIT_CONTENT, CommandError
+
+#: Issues of the whole tree (not of one file's text) that still block the change.
+CORPUS_CODES = ("E015", "E016", "E018")
+
+
+def current(article: ArticleFile, language: str) -> parsing.FrontMatter:
+    """The article's front-matter as it is now; refuse if it cannot be read."""
+    front_matter, found = parsing.parse(article.read(), article.display)
+    if front_matter is None:
+        refuse(article, found, language)
+    return front_matter
+
+
+def would_be_issues(site: Site, article: ArticleFile, text: str) -> list[Issue]:
+    """Every error the build would report for ``article`` if it held ``text``."""
+    front_matter, found = parsing.parse(text, article.display)
+    if front_matter is None:
+        return found
+    original = None
+    if article.is_translation:
+        entry = site.corpus.get(article.original_uri)
+        if entry is None:
+            return [
+                issue.make(
+                    article.display, 1, "E018", original=site.corpus.display(article.original_uri)
+                )
+            ]
+        original = entry.article
+    _, found = rules.check_article(
+        front_matter,
+        article.src_uri,
+        article.display,
+        site.registries,
+        site.settings.docs_dir,
+        site.settings.timezone,
+        original,
+    )
+    found += [i for i in site.corpus.issues if i.path == article.display and i.code in CORPUS_CODES]
+    return issue.errors(found)
+
+
+def apply(site: Site, article: ArticleFile, edit: Callable[[str], str], language: str) -> str:
+    """Edit the text, verify it, write it; return the new text or raise CommandError."""
+    try:
+        text = edit(article.read())
+    except EditError as exc:
+        raise CommandError(say("cannot_edit", language, detail=str(exc)), EXIT_CONTENT) from exc
+    found = would_be_issues(site, article, text)
+    if found:
+        refuse(article, found, language)
+    article.write(text)
+    return text
+
+
+def refuse(article: ArticleFile, found: list[Issue], language: str) -> None:
+    """Print the issues and stop with exit code 1; the file is not touched."""
+    for item in issue.sort(found):
+        print(item.format(language))
+    raise CommandError(say("refused", language, path=article.display), EXIT_CONTENT)

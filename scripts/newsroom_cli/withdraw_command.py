@@ -1,0 +1,76 @@
+"""``newsroom withdraw PATH --reason TEXT [--at TIME]``: withdraw an approved article."""
+
+from __future__ import annotations
+
+import argparse
+
+from newsroom import frontmatter_edit
+from newsroom import issues as issue
+from newsroom.parsing import to_datetime
+
+from . import transition
+from .article_files import locate, parse_time
+from .cli_messages import say
+from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail, load_site
+
+
+def register(sub: argparse._SubParsersAction, name: str) -> None:
+    parser = sub.add_parser(
+        name,
+        help="gỡ bài đã đăng / withdraw an approved article",
+        description="Đặt status: withdrawn và khối withdrawn (at, reason); trang vẫn giữ địa "
+        "chỉ và hiện lý do gỡ. Chỉ gỡ được bài đã duyệt. Sets status withdrawn with the public "
+        "reason; only an approved article can be withdrawn.",
+    )
+    parser.add_argument("path", metavar="PATH", help="tệp bài viết / article file")
+    parser.add_argument(
+        "--reason",
+        required=True,
+        metavar="TEXT",
+        help="lý do công khai / public reason shown on the page",
+    )
+    parser.add_argument(
+        "--at",
+        metavar="TIME",
+        help="thời điểm gỡ, ISO 8601 / withdrawal time (mặc định / default: now)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        site = load_site(args)
+        language = site.settings.message_language
+        article = locate(site, args.path, language)
+        at = parse_time(args.at, site, language)
+        reason = args.reason.strip()
+        if not reason:
+            raise CommandError(say("empty_reason", language))
+        front_matter = transition.current(article, language)
+        data = front_matter.data
+        status = data.get("status")
+        if status != "approved":
+            raise CommandError(
+                say("withdraw_not_approved", language, path=article.display, status=status),
+                EXIT_CONTENT,
+            )
+        approval = data.get("approval") if isinstance(data.get("approval"), dict) else {}
+        approved_at = to_datetime(approval.get("at"), site.settings.timezone)
+        if approved_at is not None and approved_at > at:
+            found = [
+                issue.make(
+                    article.display,
+                    front_matter.line("approval.at"),
+                    "E025",
+                    "approval.at",
+                    value=frontmatter_edit.format_time(approved_at),
+                )
+            ]
+            transition.refuse(article, found, language)
+        transition.apply(
+            site, article, lambda text: frontmatter_edit.withdraw(text, at, reason), language
+        )
+    except CommandError as error:
+        return fail(error)
+    print(say("withdrawn", language, path=article.display, at=frontmatter_edit.format_time(at)))
+    return EXIT_OK

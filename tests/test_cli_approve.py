@@ -1,0 +1,138 @@
+"""``newsroom approve`` / ``withdraw``: byte-exact edits, and refusals that touch nothing."""
+
+from __future__ import annotations
+
+import pytest
+from newsroom_cli import main as cli
+from tree_factory import article, make_tree
+
+PATH = "docs/tin-tuc/2026/bai-thu.md"
+DRAFT = article(
+    status="draft  # nháp",
+    approval=None,
+    title='"Bài thử: có ngoặc"',
+    body="Dòng thân bài:\nstatus: draft\n",
+)
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSROOM_NOW", "2026-05-04T10:00:00+07:00")
+    monkeypatch.chdir(tmp_path)
+    return make_tree(
+        tmp_path,
+        {
+            "tin-tuc/2026/bai-thu.md": DRAFT,
+            "tin-tuc/2026/thads.md": article(
+                id="2026-thads-hn", unit="thads-ha-noi", status="draft", approval=None
+            ),
+        },
+    )
+
+
+def run(config, *argv):
+    return cli.main(["--config", str(config), *argv])
+
+
+def test_approve_changes_only_status_and_approval_lines(site, capsys):
+    file = site.parent / PATH
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo") == 0
+    assert "đã duyệt" in capsys.readouterr().out
+    assert file.read_text(encoding="utf-8") == DRAFT.replace(
+        "status: draft  # nháp\n",
+        "status: approved  # nháp\napproval:\n  by: chanh-van-phong-bo\n"
+        "  at: 2026-05-04T10:00:00+07:00\n",
+    )
+    assert run(site, "check") == 0
+
+
+def test_crlf_file_stays_crlf(site, capsys):
+    file = site.parent / PATH
+    file.write_bytes(("\ufeff" + DRAFT).replace("\n", "\r\n").encode())
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo", "--at", "2026-05-04T08:00") == 0
+    data = file.read_bytes()
+    assert data.startswith("\ufeff---\r\n".encode())
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert b"  at: 2026-05-04T08:00:00+07:00\r\n" in data
+    assert data.endswith(b"status: draft\r\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["approve", "docs/tin-tuc/2026/thads.md", "--by", "tong-bien-tap-plvn"], "E012"),
+        (["approve", PATH, "--by", "cuc-truong-thads"], "E012"),  # no authority for the unit
+        (["approve", "docs/tin-tuc/2026/thads.md", "--by", "tong-cuc-truong-thads"], "E013"),
+        (
+            [
+                "approve",
+                "docs/tin-tuc/2026/thads.md",
+                "--by",
+                "truong-thads-ha-noi",
+                "--at",
+                "2020-06-01T09:00",
+            ],
+            "E013",
+        ),  # out of office at that time
+        (["approve", PATH, "--by", "chanh-van-phong"], "E009"),  # unknown approver
+        (["withdraw", PATH, "--reason", "Sai"], "draft"),  # only an approved one
+    ],
+)
+def test_refusals_leave_files_unchanged(site, capsys, argv, expected):
+    before = {p: p.read_bytes() for p in (site.parent / "docs/tin-tuc/2026").iterdir()}
+    assert run(site, *argv) == 1
+    captured = capsys.readouterr()
+    assert expected in captured.out + captured.err
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_invalid_article_is_not_approved(site, capsys):
+    file = site.parent / PATH
+    file.write_text(DRAFT.replace("summary: Sa-pô của bài thử.\n", ""), encoding="utf-8")
+    before = file.read_bytes()
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo") == 1
+    assert "E003 summary" in capsys.readouterr().out
+    assert file.read_bytes() == before
+
+
+def test_scaffold_placeholders_are_not_approved(site, capsys):
+    file = site.parent / PATH
+    file.write_text(DRAFT.replace("Sa-pô của bài thử.", '"(điền sa-pô)"'), encoding="utf-8")
+    before = file.read_bytes()
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo") == 1
+    assert "summary" in capsys.readouterr().err
+    assert file.read_bytes() == before
+
+
+def test_withdraw_then_approve_again_is_refused(site, capsys):
+    file = site.parent / PATH
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo", "--at", "2026-05-04T09:00") == 0
+    approved = file.read_text(encoding="utf-8")
+    assert run(site, "withdraw", PATH, "--reason", 'Sai "số liệu"', "--at", "2026-05-04T08:00") == 1
+    assert "E025" in capsys.readouterr().out  # withdrawn before it was approved
+    assert run(site, "withdraw", PATH, "--reason", 'Sai "số liệu"') == 0
+    assert file.read_text(encoding="utf-8") == approved.replace(
+        "status: approved  # nháp\n", "status: withdrawn  # nháp\n"
+    ).replace(
+        "  at: 2026-05-04T09:00:00+07:00\n",
+        "  at: 2026-05-04T09:00:00+07:00\nwithdrawn:\n  at: 2026-05-04T10:00:00+07:00\n"
+        '  reason: "Sai \\"số liệu\\""\n',
+    )
+    assert run(site, "check") == 0
+    withdrawn = file.read_bytes()
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo") == 1
+    assert "đã gỡ" in capsys.readouterr().err
+    assert file.read_bytes() == withdrawn
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["approve", "docs/tin-tuc/2026/khong-co.md", "--by", "chanh-van-phong-bo"],
+        ["approve", "mkdocs.yml", "--by", "chanh-van-phong-bo"],
+        ["approve", PATH, "--by", "chanh-van-phong-bo", "--at", "hôm qua"],
+        ["withdraw", PATH, "--reason", "   "],
+    ],
+)
+def test_usage_errors_exit_2(site, capsys, argv):
+    assert run(site, *argv) == 2
