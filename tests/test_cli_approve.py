@@ -136,3 +136,14 @@ def test_withdraw_then_approve_again_is_refused(site, capsys):
 )
 def test_usage_errors_exit_2(site, capsys, argv):
     assert run(site, *argv) == 2
+
+
+def test_approve_refuses_a_link_to_an_unpublished_article(site, capsys):
+    """Approving would publish a page linking to a draft: the build would fail, so refuse."""
+    file = site.parent / PATH
+    text = DRAFT.replace("Dòng thân bài:\n", "Dòng thân bài: [bài khác](thads.md)\n")
+    file.write_text(text, encoding="utf-8")
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo") == 1
+    out = capsys.readouterr().out
+    assert "E021" in out and "docs/tin-tuc/2026/thads.md (draft)" in out
+    assert file.read_text(encoding="utf-8") == text

@@ -96,10 +96,34 @@ def test_cross_file_rules(tmp_path: Path) -> None:
     assert lines == [
         "docs/tin-tuc/2026/ban-goc.en.md:6: E017 category: bản dịch ghi 'hop-tac-quoc-te', "
         "khác bản gốc 'thi-hanh-an-dan-su'",
-        "docs/tin-tuc/2026/ban-goc.md:12: E021 bài đã đăng liên kết tới bài chưa đăng "
+        "docs/tin-tuc/2026/ban-goc.md:12: E021 liên kết tới bài chưa được đăng "
         "docs/tin-tuc/2026/nhap.md (draft)",
         "docs/tin-tuc/2026/mo-coi.en.md:1: E018 bản dịch không có bản gốc "
         "docs/tin-tuc/2026/mo-coi.md",
         "docs/tin-tuc/2026/trung.md:2: E015 id: mã định danh 'nhap-01' đã dùng ở "
         "docs/tin-tuc/2026/nhap.md",
+    ]
+
+
+def test_scheduled_article_may_only_link_to_what_is_out_by_its_date(tmp_path: Path) -> None:
+    def scheduled(ident: str, date: str, body: str) -> str:
+        return (
+            ORIGINAL.replace("ban-goc-01", ident)
+            .replace("date: 2026-03-02T09:00:00+07:00", f"date: {date}")
+            .replace("Nội dung có [liên kết tới bản nháp](nhap.md).", body)
+        )
+
+    corpus = scan(
+        tmp_path,
+        {
+            "tin-tuc/2026/nhap.md": DRAFT,
+            "tin-tuc/2026/som.md": scheduled("som-01", "2026-07-01T08:00:00+07:00", "Nội dung."),
+            "tin-tuc/2026/muon.md": scheduled(
+                "muon-01", "2026-08-01T08:00:00+07:00", "[sớm](som.md) và [nháp](nhap.md)"
+            ),
+        },
+    )
+    assert [i.format() for i in corpus.issues] == [
+        "docs/tin-tuc/2026/muon.md:12: E021 liên kết tới bài chưa được đăng "
+        "docs/tin-tuc/2026/nhap.md (draft)",
     ]

@@ -131,22 +131,39 @@ class Corpus:
                 seen_urls[url] = src_uri
 
     def _check_links(self) -> None:
-        """A published page may not link to an unpublished article (names both files)."""
-        for src_uri, text, first_line in _linking_pages(self):
-            for line, target in _relative_md_links(text, first_line):
-                target_uri = rules.resolve(posixpath.dirname(src_uri), target)
-                entry = self.entries.get(target_uri or "")
-                if entry is None or entry.visibility.is_published:
-                    continue
-                self.issues.append(
-                    issue.make(
-                        self.display(src_uri),
-                        line,
-                        "E021",
-                        target=self.display(target_uri),
-                        visibility=entry.visibility.value,
-                    )
+        """A public page may not link to an unpublished article (the issue names both files).
+
+        An approved article that is still scheduled counts from its own date: when it goes
+        out, everything it links to must be out too, or the scheduled rebuild would fail.
+        """
+        for src_uri, text, first_line, due in _linking_pages(self):
+            self.issues.extend(self.link_issues(src_uri, text, first_line, due))
+
+    def link_issues(
+        self, src_uri: str, text: str, first_line: int, due: dt.datetime | None = None
+    ) -> list[Issue]:
+        """E021 for each link in ``text`` to an article that is not public (by ``due``)."""
+        found = []
+        for line, target in _relative_md_links(text, first_line):
+            target_uri = rules.resolve(posixpath.dirname(src_uri), target)
+            entry = self.entries.get(target_uri or "")
+            if entry is None or _public_by(entry, due):
+                continue
+            found.append(
+                issue.make(
+                    self.display(src_uri),
+                    line,
+                    "E021",
+                    target=self.display(target_uri),
+                    visibility=entry.visibility.value,
                 )
+            )
+        return found
+
+    def link_issues_for(self, article: Article) -> list[Issue]:
+        """The link issues ``article`` would have once approved (used by ``newsroom approve``)."""
+        due = None if article.date <= self.now else article.date
+        return self.link_issues(article.src_uri, article.body, article.body_line, due)
 
     # -- reading ----------------------------------------------------------------------------
     def get(self, src_uri: str) -> Entry | None:
@@ -233,17 +250,31 @@ def static_page_url(src_uri: str) -> str:
     return f"{prefix}{stem}/" if stem else prefix
 
 
-def _linking_pages(corpus: Corpus) -> Iterator[tuple[str, str, int]]:
-    """(src_uri, body, first body line) of every page whose links must stay alive."""
+def _public_by(entry: Entry, due: dt.datetime | None) -> bool:
+    if entry.visibility.is_published:
+        return True
+    return (
+        due is not None and entry.visibility is Visibility.SCHEDULED and entry.article.date <= due
+    )
+
+
+def _linking_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, dt.datetime | None]]:
+    """(src_uri, body, first body line, due) of every page whose links must stay alive.
+
+    ``due`` is ``None`` for pages public now, the publication time for scheduled articles.
+    """
     for src_uri, entry in sorted(corpus.entries.items()):
+        article = entry.article
         if entry.visibility.is_published:
-            yield src_uri, entry.article.body, entry.article.body_line
+            yield src_uri, article.body, article.body_line, None
+        elif entry.visibility is Visibility.SCHEDULED and article.status == "approved":
+            yield src_uri, article.body, article.body_line, article.date
     articles_root = corpus.settings.articles_dir + "/"
     for path in sorted(corpus.settings.docs_dir.rglob("*.md")):
         src_uri = path.relative_to(corpus.settings.docs_dir).as_posix()
         if src_uri.startswith(articles_root) or any(p.startswith(".") for p in src_uri.split("/")):
             continue
-        yield src_uri, path.read_text(encoding="utf-8-sig"), 1
+        yield src_uri, path.read_text(encoding="utf-8-sig"), 1, None
 
 
 def _relative_md_links(text: str, first_line: int) -> Iterator[tuple[int, str]]:

@@ -157,8 +157,8 @@ CATALOGUE: dict[str, Message] = {
         ),
         _e(
             "E021",
-            "bài đã đăng liên kết tới bài chưa đăng {target} ({visibility})",
-            "a published page links to the unpublished {target} ({visibility})",
+            "liên kết tới bài chưa được đăng {target} ({visibility})",
+            "links to {target}, which is not published ({visibility})",
             "Bỏ liên kết, hoặc chờ bài kia được đăng rồi mới đăng bài này.",
         ),
         _e(
@@ -181,9 +181,9 @@ CATALOGUE: dict[str, Message] = {
         ),
         _e(
             "E025",
-            "thời điểm duyệt {value} muộn hơn thời điểm gỡ hoặc cập nhật",
-            "approval time {value} is after the withdrawal or update",
-            "Kiểm tra lại các mốc thời gian.",
+            "thời điểm gỡ bài sớm hơn thời điểm duyệt {value}",
+            "the withdrawal is dated before the approval ({value})",
+            "Bài chỉ gỡ được sau khi đã duyệt: sửa `withdrawn.at` hoặc `approval.at`.",
         ),
         _e(
             "E026",

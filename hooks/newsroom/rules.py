@@ -290,6 +290,8 @@ def check_article(
     responds_to = _press_report(check, data, tz)
     event = _event(check, data, tz)
     withdrawn = _withdrawal(check, data, tz)
+    if approval and withdrawn and withdrawn.at < approval.at:
+        check.add("E025", "withdrawn.at", value=approval.at.strftime("%d/%m/%Y %H:%M"))
     focus_areas = check.strings(data, "focus_areas")
     for index, key in enumerate(focus_areas):
         if key not in registries.focus_areas:

@@ -6,6 +6,7 @@ All URLs are site-relative (``chuyen-muc/x/``) and go through MkDocs' ``url`` fi
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from . import dates, urls
@@ -178,10 +179,15 @@ def _event(article: Article, lang: str) -> dict[str, Any] | None:
     return {
         "start": dates.show_datetime(event.start, lang),
         "start_iso": dates.iso(event.start),
-        "end": event.end and dates.show_datetime(event.end, lang),
+        "end": event.end and _event_end(event.start, event.end, lang),
         "location": event.location,
         "online_url": event.online_url,
     }
+
+
+def _event_end(start: dt.datetime, end: dt.datetime, lang: str) -> str:
+    """Only the time when the event ends on the day it starts: ``14:30 – 16:30``."""
+    return f"{end:%H:%M}" if end.date() == start.date() else dates.show_datetime(end, lang)
 
 
 def _withdrawal(entry: Entry, corpus: Corpus, lang: str) -> dict[str, str] | None:

@@ -46,7 +46,7 @@ def would_be_issues(site: Site, article: ArticleFile, text: str) -> list[Issue]:
                 )
             ]
         original = entry.article
-    _, found = rules.check_article(
+    article_model, found = rules.check_article(
         front_matter,
         article.src_uri,
         article.display,
@@ -56,6 +56,8 @@ def would_be_issues(site: Site, article: ArticleFile, text: str) -> list[Issue]:
         original,
     )
     found += [i for i in site.corpus.issues if i.path == article.display and i.code in CORPUS_CODES]
+    if article_model is not None and article_model.status == "approved":
+        found += site.corpus.link_issues_for(article_model)  # E021 once it is published
     return issue.errors(found)
 
 
