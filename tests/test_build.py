@@ -208,7 +208,7 @@ def test_link_to_an_unpublished_article_fails_naming_both(tmp_path: Path) -> Non
     build = run_build(make_project(tmp_path / "p", {"tin-tuc/2025/lien-ket.md": source}))
     assert build.returncode != 0
     assert (
-        "docs/tin-tuc/2025/lien-ket.md:24: E021 bài đã đăng liên kết tới bài chưa đăng "
+        "docs/tin-tuc/2025/lien-ket.md:24: E021 liên kết tới bài chưa được đăng "
         "docs/tin-tuc/2026/ban-nhap.md (draft)"
     ) in build.output
 
