@@ -1,0 +1,350 @@
+/*
+ * Newsroom search: a small UI on Pagefind's JS API (the bundle is served from this site;
+ * nothing is fetched from elsewhere).
+ *
+ * - Pagefind picks the index of the page's <html lang>, folds tone and vowel marks and ranks
+ *   exact diacritics first. It does not fold "đ": the build adds a hidden folded copy of every
+ *   "đ" word to the index (hooks/newsroom/search.py); its length is the `fold_len` meta and is
+ *   cut off the text shown here.
+ * - Queries are normalised to NFC, so NFD input (pasted, macOS) behaves like NFC.
+ * - Excerpts are built here, from the page text, with matches found on folded text, so
+ *   `dat dai` highlights "đất đai" in the original spelling.
+ */
+(() => {
+  "use strict";
+
+  const TEXT = {
+    vi: {
+      results: (n) => `${n} kết quả`,
+      none: "Không tìm thấy kết quả nào.",
+      short: "Nhập ít nhất 2 ký tự.",
+      loading: "Đang tìm…",
+      unavailable: "Chưa có chỉ mục tìm kiếm (bản xem trước không tạo chỉ mục).",
+      all: (n) => `Xem tất cả ${n} kết quả`,
+      more: "Xem thêm kết quả",
+      any: "Tất cả",
+    },
+    en: {
+      results: (n) => (n === 1 ? "1 result" : `${n} results`),
+      none: "No results found.",
+      short: "Type at least 2 characters.",
+      loading: "Searching…",
+      unavailable: "The search index is not available (previews have none).",
+      all: (n) => `Show all ${n} results`,
+      more: "More results",
+      any: "All",
+    },
+  };
+  const HEADER_RESULTS = 6;
+  const PAGE_RESULTS = 20;
+  const EXCERPT_CHARS = 220;
+
+  const box = document.querySelector("[data-nr-search]");
+  if (!box) return;
+  const lang = box.dataset.lang === "en" ? "en" : "vi";
+  const t = TEXT[lang];
+  const root = new URL(box.dataset.root || "/", location.href);
+
+  // -- Pagefind -----------------------------------------------------------------------------
+  let pagefind = null;
+  function loadPagefind() {
+    if (!pagefind) {
+      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (pf) => {
+        await pf.options({ baseUrl: root.pathname });
+        await pf.init();
+        return pf;
+      });
+    }
+    return pagefind;
+  }
+
+  // -- text ---------------------------------------------------------------------------------
+  const normalise = (query) => query.normalize("NFC").replace(/\s+/g, " ").trim();
+  const WORD = /[\p{L}\p{N}]/u;
+
+  /** One character folded to one character: no marks, đ→d, lower case. */
+  function foldChar(ch) {
+    const folded = ch.normalize("NFD").replace(/\p{M}/gu, "").replace(/[đĐ]/g, "d").toLowerCase();
+    return folded.length === 1 ? folded : ch;
+  }
+  const fold = (text) => Array.from(text, foldChar).join("");
+  const escapeHtml = (text) =>
+    text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+  /** [start, end) of every word in `text` that starts with one of the folded `terms`. */
+  function matches(text, terms) {
+    const chars = Array.from(text);
+    const folded = chars.map(foldChar);
+    const found = [];
+    for (let i = 0; i < chars.length; i++) {
+      if (i > 0 && WORD.test(chars[i - 1])) continue;
+      const hit = terms.find((term) => term.length && folded.slice(i, i + term.length).join("") === term);
+      if (!hit) continue;
+      let end = i + hit.length;
+      while (end < chars.length && WORD.test(chars[end])) end++;
+      found.push([i, end]);
+      i = end - 1;
+    }
+    return { chars, found };
+  }
+
+  /** `text` as HTML with matches in <mark>, cut to a window around the densest matches. */
+  function highlight(text, terms, limit = Infinity) {
+    const { chars, found } = matches(text, terms);
+    let start = 0;
+    let end = chars.length;
+    if (chars.length > limit) {
+      let best = 0;
+      let bestCount = -1;
+      for (const [s] of found) {
+        const from = Math.max(0, s - 40);
+        const count = found.filter(([a, b]) => a >= from && b <= from + limit).length;
+        if (count > bestCount) [best, bestCount] = [from, count];
+      }
+      start = best;
+      while (start > 0 && WORD.test(chars[start - 1])) start++;
+      end = Math.min(chars.length, start + limit);
+      while (end < chars.length && WORD.test(chars[end])) end--;
+    }
+    let html = start > 0 ? "… " : "";
+    let at = start;
+    for (const [s, e] of found) {
+      if (s < start || e > end) continue;
+      html += escapeHtml(chars.slice(at, s).join("")) + "<mark>" + escapeHtml(chars.slice(s, e).join("")) + "</mark>";
+      at = e;
+    }
+    html += escapeHtml(chars.slice(at, end).join(""));
+    return end < chars.length ? html + " …" : html;
+  }
+
+  /** Page text without the hidden folded copy, the title and the lead. */
+  function bodyText(data) {
+    const meta = data.meta || {};
+    let content = data.content || "";
+    const tail = Number(meta.fold_len || 0);
+    if (tail) content = content.slice(0, Math.max(0, content.length - tail - 1));
+    content = content.trim();
+    for (const part of [meta.title, meta.lead]) {
+      const at = part ? content.indexOf(part) : -1;
+      if (at >= 0 && at < 300) content = content.slice(at + part.length).replace(/^[\s.]+/, "");
+    }
+    return content;
+  }
+
+  /** The body around the best matches; the lead when only the title or lead matched. */
+  function excerpt(data, terms) {
+    const body = bodyText(data);
+    if (matches(body, terms).found.length || !data.meta.lead) return highlight(body, terms, EXCERPT_CHARS);
+    return highlight(data.meta.lead, terms, EXCERPT_CHARS);
+  }
+
+  const termsOf = (query) => [...new Set(fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+
+  // -- rendering ----------------------------------------------------------------------------
+  function renderResult(data, terms) {
+    const meta = data.meta || {};
+    const item = document.createElement("li");
+    item.className = "nr-search__result";
+    const facts = [];
+    if (meta.date) facts.push(`<time datetime="${escapeHtml(meta.date)}">${escapeHtml(meta.date_label || meta.date.slice(0, 10))}</time>`);
+    if (meta.type) facts.push(`<span class="nr-search__type">${escapeHtml(meta.type)}</span>`);
+    if (meta.category) facts.push(`<span class="nr-search__category">${escapeHtml(meta.category)}</span>`);
+    item.innerHTML =
+      `<a class="nr-search__link" href="${escapeHtml(data.url)}">` +
+      `<span class="nr-search__title">${highlight(meta.title || data.url, terms)}</span>` +
+      (facts.length ? `<span class="nr-search__facts">${facts.join(" · ")}</span>` : "") +
+      `<span class="nr-search__excerpt">${excerpt(data, terms)}</span>` +
+      "</a>";
+    return item;
+  }
+
+  /**
+   * Search; a query with "đ" also runs without it (the index holds a folded copy of "đ" words,
+   * so text typed without marks is found too), and the exact spelling's results come first.
+   */
+  async function runSearch(query, filters) {
+    const pf = await loadPagefind();
+    const options = Object.keys(filters || {}).length ? { filters } : {};
+    if (!/[đĐ]/.test(query || "")) return pf.search(query || null, options);
+    const [exact, loose] = await Promise.all([
+      pf.search(query, options),
+      pf.search(query.replace(/[đĐ]/g, "d"), options),
+    ]);
+    const seen = new Set(exact.results.map((r) => r.id));
+    return { results: [...exact.results, ...loose.results.filter((r) => !seen.has(r.id))] };
+  }
+
+  // -- the header box -----------------------------------------------------------------------
+  const form = box.querySelector("form");
+  const input = box.querySelector(".nr-search__input");
+  const panel = box.querySelector(".nr-search__panel");
+  const status = box.querySelector(".nr-search__status");
+  const list = box.querySelector(".nr-search__results");
+  const all = box.querySelector(".nr-search__all");
+  let sequence = 0;
+  let timer = 0;
+
+  function open(show) {
+    panel.hidden = !show;
+    input.setAttribute("aria-expanded", String(show));
+  }
+
+  async function headerSearch() {
+    const query = normalise(input.value);
+    const mine = ++sequence;
+    list.replaceChildren();
+    all.hidden = true;
+    if (!query) return open(false);
+    open(true);
+    if (query.length < 2) return void (status.textContent = t.short);
+    status.textContent = t.loading;
+    try {
+      const search = await runSearch(query);
+      const shown = await Promise.all(search.results.slice(0, HEADER_RESULTS).map((r) => r.data()));
+      if (mine !== sequence) return;
+      const terms = termsOf(query);
+      list.replaceChildren(...shown.map((data) => renderResult(data, terms)));
+      const count = search.results.length;
+      status.textContent = count ? t.results(count) : t.none;
+      if (count > HEADER_RESULTS) {
+        all.href = `${form.action}?q=${encodeURIComponent(query)}`;
+        all.textContent = t.all(count);
+        all.hidden = false;
+      }
+    } catch (error) {
+      if (mine === sequence) status.textContent = t.unavailable;
+      console.warn("newsroom search:", error);
+    }
+  }
+
+  const links = () => [...panel.querySelectorAll("a:not([hidden])")];
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(headerSearch, 150);
+  });
+  input.addEventListener("focus", () => {
+    if (normalise(input.value)) open(true);
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown" && links().length) {
+      event.preventDefault();
+      links()[0].focus();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      if (!panel.hidden) open(false);
+      else input.blur();
+    }
+  });
+  panel.addEventListener("keydown", (event) => {
+    const items = links();
+    const at = items.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = at + (event.key === "ArrowDown" ? 1 : -1);
+      if (next < 0) input.focus();
+      else items[Math.min(next, items.length - 1)].focus();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      open(false);
+      input.focus();
+    }
+  });
+  form.addEventListener("submit", (event) => {
+    if (!normalise(input.value)) event.preventDefault();
+    else input.value = normalise(input.value);
+  });
+  document.addEventListener("click", (event) => {
+    if (!box.contains(event.target)) open(false);
+  });
+  box.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !box.contains(event.relatedTarget)) open(false);
+  });
+  // "/" focuses the box; capture on window so Material's own shortcut handler never sees it.
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target;
+      if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      event.preventDefault();
+      event.stopPropagation();
+      input.focus();
+      input.select();
+    },
+    true,
+  );
+
+  // -- the search page (?q=&type=&category=) -------------------------------------------------
+  const page = document.querySelector("[data-nr-search-page]");
+  if (!page) return;
+  const pageForm = page.querySelector("form");
+  const pageInput = pageForm.querySelector("input[name=q]");
+  const selects = [...pageForm.querySelectorAll("select[data-filter]")];
+  const pageStatus = page.querySelector(".nr-search__status");
+  const pageList = page.querySelector(".nr-search__results");
+  const more = page.querySelector(".nr-search__more");
+  let pageSequence = 0;
+
+  function chosenFilters() {
+    const filters = {};
+    for (const select of selects) if (select.value) filters[select.dataset.filter] = select.value;
+    return filters;
+  }
+
+  async function fillFilters(params) {
+    const pf = await loadPagefind();
+    const available = await pf.filters();
+    for (const select of selects) {
+      const values = Object.keys(available[select.dataset.filter] || {}).sort((a, b) => a.localeCompare(b, lang));
+      const any = new Option(t.any, "");
+      select.replaceChildren(any, ...values.map((value) => new Option(value, value)));
+      const wanted = params.get(select.dataset.filter);
+      if (wanted && values.includes(wanted)) select.value = wanted;
+    }
+  }
+
+  async function pageSearch() {
+    const query = normalise(pageInput.value);
+    const filters = chosenFilters();
+    const mine = ++pageSequence;
+    const params = new URLSearchParams();
+    if (query) params.set("q", query);
+    for (const [key, value] of Object.entries(filters)) params.set(key, value);
+    history.replaceState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}`);
+    pageList.replaceChildren();
+    more.hidden = true;
+    if (!query && !Object.keys(filters).length) return void (pageStatus.textContent = "");
+    pageStatus.textContent = t.loading;
+    try {
+      const search = await runSearch(query, filters);
+      if (mine !== pageSequence) return;
+      const terms = termsOf(query);
+      let shown = 0;
+      const showMore = async () => {
+        const batch = await Promise.all(search.results.slice(shown, shown + PAGE_RESULTS).map((r) => r.data()));
+        if (mine !== pageSequence) return;
+        pageList.append(...batch.map((data) => renderResult(data, terms)));
+        shown += batch.length;
+        more.hidden = shown >= search.results.length;
+      };
+      await showMore();
+      more.onclick = () => showMore();
+      pageStatus.textContent = search.results.length ? t.results(search.results.length) : t.none;
+    } catch (error) {
+      if (mine === pageSequence) pageStatus.textContent = t.unavailable;
+      console.warn("newsroom search:", error);
+    }
+  }
+
+  more.textContent = t.more;
+  pageForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    pageSearch();
+  });
+  for (const select of selects) select.addEventListener("change", pageSearch);
+  const params = new URLSearchParams(location.search);
+  pageInput.value = normalise(params.get("q") || "");
+  fillFilters(params)
+    .catch(() => {})
+    .then(pageSearch);
+})();

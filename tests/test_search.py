@@ -1,0 +1,142 @@
+"""What goes into the search index: folding, the hidden tail, page selection, the built bundle."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from conftest import (
+    ENGLISH_MARKER,
+    PUBLISHED_MARKER,
+    UNPUBLISHED_MARKERS,
+    WITHDRAWN_MARKER,
+    Build,
+)
+from newsroom import search
+from newsroom.text import fold
+
+PAGE = """<!doctype html><html lang="vi"><head><title>x</title></head><body>
+<nav>Đăng nhập Điều hướng</nav>
+<article data-pagefind-body><h1>Luật Đất đai<a class="headerlink" href="#x">¶</a></h1>
+<p class="nr-article__kicker">Địa phương</p>
+<div hidden><span data-pagefind-meta="date">01/02/2026</span>
+<span data-pagefind-filter="type">Tin hoạt động</span></div>
+<p>Thi hành án về <b>đất</b><i>đai</i>.</p><p data-pagefind-ignore>Đoạn bỏ qua</p></article>
+<footer>Đường dây nóng</footer></body></html>"""
+
+
+def test_fold_maps_d_and_drops_marks():
+    assert fold("Đất đai, thi hành án") == "Dat dai, thi hanh an"
+
+
+def test_folded_words_keep_only_d_words_in_order_with_repeats():
+    assert search.folded_words("Luật Đất đai và đất đai") == ["Dat", "dai", "dat", "dai"]
+    assert search.folded_words("thi hành án") == []
+
+
+def test_folded_words_normalise_nfd_first():
+    assert search.folded_words("đa\u0301t") == ["dat"]  # NFD "đát"
+
+
+def test_tail_carries_folded_copy_meta_and_filters_safely():
+    tail = search.tail_html(
+        "dat dai", {"title": 'A, "B" <c>', "lead": "x, y"}, {"type": ["Họp báo"]}
+    )
+    assert tail.startswith('<div data-pagefind-body hidden data-nr-search-tail="">')
+    assert 'data-pagefind-meta="title[data-v]" data-v="A, &quot;B&quot; &lt;c&gt;"' in tail
+    assert 'data-pagefind-meta="fold_len[data-v]" data-v="7"' in tail
+    assert 'data-pagefind-filter="type[data-v]" data-v="Họp báo"' in tail
+    assert tail.endswith("dat dai</div>")
+
+
+def test_tail_without_d_words_has_no_fold_len():
+    assert "fold_len" not in search.tail_html("", {"title": "x"}, {})
+
+
+def test_with_tail_goes_before_the_last_body_close():
+    assert search.with_tail("<body>a</body>", "<i>t</i>") == "<body>a<i>t</i></body>"
+    assert search.with_tail("fragment", "<i>t</i>") == "fragment<i>t</i>"
+
+
+def test_indexed_text_is_the_marked_body_without_chrome_or_ignored_parts():
+    text = search.indexed_text(PAGE)
+    assert text is not None
+    assert "Đất đai" in text and "đất" in text
+    for chrome in ("Đăng nhập", "Đường dây", "Đoạn bỏ qua", "¶", "Địa phương"):
+        assert chrome not in text
+    assert search.fold_tail(text).split() == ["Dat", "dai", "dong", "dat", "dai"]  # "hoạt động"
+
+
+def test_indexed_text_is_none_without_a_marked_body():
+    assert search.indexed_text("<html><body><p>Đất</p></body></html>") is None
+
+
+def test_prepare_replaces_template_metadata_with_the_content_model(tmp_path: Path):
+    path = tmp_path / "index.html"
+    path.write_text(PAGE, encoding="utf-8")
+    meta = {"title": "Luật Đất đai", "date": "2026-02-01T08:00:00+07:00"}
+    document = search.Document("tin-tuc/2026/x/", path, "vi", meta, {"type": ["Tin hoạt động"]})
+    prepared = search.prepare(document)
+    assert prepared is not None
+    assert 'data-pagefind-meta="date"' not in prepared
+    assert 'data-pagefind-filter="type">' not in prepared
+    assert prepared.count("data-pagefind-filter") == 1
+    assert prepared.index("data-nr-search-tail") < prepared.index("</body>")
+    assert (
+        ">Dat dai dat dai</div>" in prepared
+    )  # the template's meta text is gone from the tail too
+
+
+def test_search_pages_are_never_indexed():
+    assert search.search_page_urls() == {"tim-kiem/", "en/tim-kiem/"}
+
+
+# -- the built bundle ------------------------------------------------------------------------
+def _fragments(site: Path) -> list[dict]:
+    found = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        found.append(json.loads(raw[raw.index(b"{") :]))
+    return found
+
+
+@pytest.mark.build
+def test_bundle_has_one_index_per_language(fixture_build: Build):
+    entry = json.loads(fixture_build.text("pagefind/pagefind-entry.json"))
+    assert set(entry["languages"]) == {"vi", "en"}
+    assert "Tìm kiếm / search: en:" in fixture_build.output
+
+
+@pytest.mark.build
+def test_bundle_holds_published_articles_and_static_pages_only(fixture_build: Build):
+    fragments = _fragments(fixture_build.site)
+    urls = {f["url"] for f in fragments}
+    assert "/tin-tuc/2026/cong-bo/" in urls and "/en/tin-tuc/2026/cong-bo/" in urls
+    assert "/gioi-thieu/" in urls  # a static page
+    assert "/tin-tuc/2026/go-bo/" not in urls  # withdrawn: page exists, not searchable
+    assert not {"/", "/en/", "/tim-kiem/", "/en/tim-kiem/", "/404.html"} & urls
+    assert not any(
+        u.startswith(("/chuyen-muc/", "/loai-tin/", "/tin-tuc/2026/trang")) for u in urls
+    )
+    text = " ".join(f["content"] for f in fragments)
+    for marker in (*UNPUBLISHED_MARKERS, WITHDRAWN_MARKER):
+        assert marker not in text
+    assert PUBLISHED_MARKER in text and ENGLISH_MARKER in text
+
+
+@pytest.mark.build
+def test_articles_carry_title_lead_date_type_and_category(fixture_build: Build):
+    by_url = {f["url"]: f for f in _fragments(fixture_build.site)}
+    vi = by_url["/tin-tuc/2026/cong-bo/"]
+    assert vi["meta"]["title"] == "Cưỡng chế thi hành án về đất đai tại Hà Nội"
+    assert vi["meta"]["lead"].startswith("Cơ quan thi hành án dân sự")
+    assert vi["meta"]["date"] == "2026-05-10T09:30:00+07:00"
+    assert vi["meta"]["date_label"] == "10/05/2026"
+    assert vi["meta"]["type"] == "Tin hoạt động"
+    assert vi["filters"] == {"category": ["Thi hành án dân sự"], "type": ["Tin hoạt động"]}
+    en = by_url["/en/tin-tuc/2026/cong-bo/"]
+    assert en["meta"]["type"] == "News" and en["meta"]["date_label"] == "10 May 2026"
+    tail = vi["content"][-int(vi["meta"]["fold_len"]) - 1 :]
+    assert "dat dai" in tail and "đ" not in tail

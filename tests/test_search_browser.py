@@ -1,0 +1,246 @@
+"""Search in a real browser: Debian's Chromium, driven by Playwright, on the built fixture site."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+import unicodedata
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from conftest import (
+    PUBLISHED_MARKER,
+    UNPUBLISHED_MARKERS,
+    WITHDRAWN_MARKER,
+    Build,
+    build_site,
+)
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.browser
+
+if not CHROMIUM.exists():
+    reason = f"{CHROMIUM} is missing: run `make browser` (Debian's chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+#: Fixture articles that are withdrawn, draft, in review or scheduled at FIXED_NOW.
+HIDDEN_PAGES = {
+    f"/{prefix}tin-tuc/2026/{slug}/"
+    for slug in ("go-bo", "ban-nhap", "cho-duyet", "hen-gio")
+    for prefix in ("", "en/")
+}
+
+#: An article whose body spells the words without marks, to check that exact marks rank first.
+ASCII_ARTICLE = """---
+id: fx-2026-khong-dau
+title: Ghi chép tra cứu
+summary: Bài ghi chép về cách tra cứu văn bản.
+date: 2026-05-01T09:00:00+07:00
+type: tin-hoat-dong
+category: hoat-dong-cua-bo
+unit: van-phong-bo
+status: approved
+approval:
+  by: chanh-van-phong-bo
+  at: 2026-05-01T08:00:00+07:00
+---
+
+Nhiều người tra cứu bằng từ khóa không dấu như dat dai khi gõ vội.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build_site(
+        tmp_path_factory.mktemp("search"),
+        extra_files={"tin-tuc/2026/khong-dau.md": ASCII_ARTICLE},
+    )
+
+
+@pytest.fixture(scope="module")
+def server(site: Build) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site.site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, server: str):
+    """A fresh page; every request that would leave the site fails the test."""
+    context = browser.new_context()
+    outside: list[str] = []
+
+    def guard(route) -> None:
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert outside == [], f"requests left the site: {outside}"
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def header_search(page, server: str, query: str, path: str = "/") -> list[dict[str, str]]:
+    """Type ``query`` into the header box of ``path``; return the results shown."""
+    page.goto(server + path)
+    page.fill("#nr-search-input", query)
+    return _results(page, ".nr-search")
+
+
+def _results(page, scope: str) -> list[dict[str, str]]:
+    status = page.locator(f"{scope} .nr-search__status")
+    page.wait_for_function(
+        "el => el.textContent && !el.textContent.endsWith('…')", arg=status.element_handle()
+    )
+    return page.eval_on_selector_all(
+        f"{scope} .nr-search__result",
+        """items => items.map(li => ({
+            href: new URL(li.querySelector('a').href).pathname,
+            title: li.querySelector('.nr-search__title').textContent,
+            facts: (li.querySelector('.nr-search__facts') || {}).textContent || '',
+            html: li.innerHTML,
+            marks: [...li.querySelectorAll('mark')].map(m => m.textContent),
+        }))""",
+    )
+
+
+def _hrefs(results: list[dict[str, str]]) -> list[str]:
+    return [r["href"] for r in results]
+
+
+def test_unaccented_query_finds_accented_text(page, server):
+    results = header_search(page, server, "thi hanh an")
+    assert "/tin-tuc/2026/cong-bo/" in _hrefs(results)
+    shown = next(r for r in results if r["href"] == "/tin-tuc/2026/cong-bo/")
+    assert "10/05/2026" in shown["facts"] and "Tin hoạt động" in shown["facts"]
+    assert "hành" in shown["marks"]  # highlighted in the original spelling
+
+
+@pytest.mark.parametrize("query", ["dat dai", "Dat Dai", "DAT DAI"])
+def test_d_without_stroke_finds_d_with_stroke(page, server, query):
+    results = header_search(page, server, query)
+    assert "/tin-tuc/2026/cong-bo/" in _hrefs(results)
+    shown = next(r for r in results if r["href"] == "/tin-tuc/2026/cong-bo/")
+    assert "đất" in shown["marks"] and "dat" not in " ".join(shown["marks"])
+
+
+def test_exact_diacritics_rank_first(page, server):
+    results = _hrefs(header_search(page, server, "đất đai"))
+    assert results.index("/tin-tuc/2026/cong-bo/") < results.index("/tin-tuc/2026/khong-dau/")
+    results = _hrefs(header_search(page, server, "dat dai"))
+    assert {"/tin-tuc/2026/cong-bo/", "/tin-tuc/2026/khong-dau/"} <= set(results)
+
+
+def test_nfd_query_equals_nfc_query(page, server):
+    nfc = _hrefs(header_search(page, server, "thi hành án"))
+    nfd = _hrefs(header_search(page, server, unicodedata.normalize("NFD", "thi hành án")))
+    assert nfd == nfc and "/tin-tuc/2026/cong-bo/" in nfd
+
+
+def _marker_word(marker: str) -> str:
+    """Pagefind indexes ``MARKER-X-a1b2`` as the word ``markerxa1b2`` (and its parts)."""
+    return marker.replace("-", "").lower()
+
+
+def test_a_published_marker_is_found(page, server):
+    results = header_search(page, server, _marker_word(PUBLISHED_MARKER))
+    assert _hrefs(results) == ["/tin-tuc/2026/cong-bo/"]
+
+
+@pytest.mark.parametrize("marker", [*UNPUBLISHED_MARKERS, WITHDRAWN_MARKER])
+def test_unpublished_and_withdrawn_articles_are_not_found(page, server, marker):
+    # Pagefind also returns near misses (a shared "marker" prefix, low score): what matters is
+    # that no page holding the marker, and no unpublished or withdrawn page, is ever shown.
+    for query in (_marker_word(marker), marker):
+        results = header_search(page, server, query)
+        assert all(marker not in r["html"] for r in results)
+        assert not HIDDEN_PAGES & set(_hrefs(results))
+
+
+def test_english_pages_search_english(page, server):
+    results = header_search(page, server, "nationwide", path="/en/")
+    assert _hrefs(results) == ["/en/tin-tuc/2026/cong-bo/"]
+    assert "News" in results[0]["facts"] and "10 May 2026" in results[0]["facts"]
+    assert header_search(page, server, "cưỡng chế", path="/en/") == []
+    assert header_search(page, server, "nationwide", path="/") == []
+
+
+def test_search_page_reads_the_url_and_filters(page, server):
+    press_release = quote("Thông cáo báo chí")
+    page.goto(f"{server}/tim-kiem/?q=thi+hanh+an&type={press_release}")
+    results = _results(page, ".nr-search-page")
+    assert _hrefs(results) == ["/tin-tuc/2025/thong-cao/"]
+    assert page.input_value("#nr-search-page-q") == "thi hanh an"
+    assert page.input_value("#nr-search-page-type") == "Thông cáo báo chí"
+    page.select_option("#nr-search-page-type", "")
+    page.wait_for_function("() => !location.search.includes('type=')")
+    assert "/tin-tuc/2026/cong-bo/" in _hrefs(_results(page, ".nr-search-page"))
+
+
+def test_english_search_page(page, server):
+    page.goto(f"{server}/en/tim-kiem/?q=land")
+    assert "/en/tin-tuc/2026/cong-bo/" in _hrefs(_results(page, ".nr-search-page"))
+    options = page.eval_on_selector_all("#nr-search-page-type option", "os => os.map(o => o.text)")
+    assert options[0] == "All" and "News" in options
+
+
+def test_keyboard_and_screen_reader_labels(page, server):
+    page.goto(server + "/gioi-thieu/")
+    form = page.locator(".nr-search form")
+    assert form.get_attribute("role") == "search" and form.get_attribute("aria-label")
+    assert page.locator(".nr-search [role=status][aria-live=polite]").count() == 1
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "nr-search-input"
+    page.keyboard.type("thi hanh an")
+    _results(page, ".nr-search")
+    assert page.get_attribute("#nr-search-input", "aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('nr-search__link')")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "nr-search-input"
+    page.keyboard.press("Escape")
+    assert page.locator("#nr-search-panel").is_hidden()
+    page.keyboard.press("Enter")  # the form falls back to the search page
+    page.wait_for_url("**/tim-kiem/?q=thi+hanh+an")
