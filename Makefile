@@ -32,8 +32,10 @@ test: $(STAMP) browser  ## set up and run every test
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-browser:  ## Debian's Chromium for the browser tests (no browser download from the internet)
-	@test -x /usr/bin/chromium || ($(SUDO) apt-get update -qq && \
+CHROMIUM ?= $(or $(NEWSROOM_CHROMIUM),/usr/bin/chromium)
+
+browser:  ## Debian's Chromium for the browser tests (NEWSROOM_CHROMIUM names another binary)
+	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq chromium chromium-driver)
 
 clean:

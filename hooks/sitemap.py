@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from newsroom import build
-from newsroom.sitemap import SitemapEntry, write
+from newsroom.sitemap import SitemapEntry, git_lastmod, write
 from newsroom.visibility import Visibility
 
 _entries: list[SitemapEntry] = []
@@ -40,10 +40,14 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def _lastmod(page, entry, state):
+    """An article's last public update; a listing's newest item; a static page's last commit."""
     if entry is not None:
         return entry.article.updated
     articles = page.meta.get("newsroom_articles")
-    return max((a.updated for a in articles), default=None) if articles else None
+    if articles is not None:
+        return max((a.updated for a in articles), default=None)
+    committed = git_lastmod(Path(page.file.abs_src_path)) if page.file.abs_src_path else None
+    return committed.astimezone(state.settings.timezone) if committed else None
 
 
 @event_priority(-200)  # after static-i18n built every language and wrote its own sitemap

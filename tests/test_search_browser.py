@@ -20,7 +20,9 @@ from conftest import (
     build_site,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
+#: Debian's Chromium by default (`make browser` installs it); elsewhere (GitHub's Ubuntu runners
+#: ship Google Chrome, Ubuntu's chromium is a snap) NEWSROOM_CHROMIUM names the binary.
+CHROMIUM = Path(os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -34,7 +36,7 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.browser
 
 if not CHROMIUM.exists():
-    reason = f"{CHROMIUM} is missing: run `make browser` (Debian's chromium)"
+    reason = f"{CHROMIUM} is missing: run `make browser` or set NEWSROOM_CHROMIUM"
     if os.environ.get("CI") == "true":
         pytest.fail(reason, pytrace=False)
     pytest.skip(reason, allow_module_level=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -21,6 +22,26 @@ class SitemapEntry:
     lang: str
     lastmod: dt.datetime | None
     alternates: tuple[tuple[str, str], ...]  # (lang, site-relative url), itself included
+
+
+def git_lastmod(path: Path) -> dt.datetime | None:
+    """Time of the last commit that changed ``path``; ``None`` outside git or if uncommitted.
+
+    Used for static pages, which carry no dates of their own (CI clones with full history).
+    """
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%cI", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    stamp = result.stdout.strip()
+    return dt.datetime.fromisoformat(stamp) if result.returncode == 0 and stamp else None
 
 
 def render(entries: list[SitemapEntry], site_url: str) -> str:
