@@ -40,7 +40,6 @@ BODY_ATTRIBUTE = "data-pagefind-body"
 _D_WORD = re.compile(r"\w*[đĐ]\w*")
 _BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
 _NOT_INDEXED = ("404.html",)
-_TEMPLATE_FIELDS = re.compile(r'<(\w+)[^>]*\sdata-pagefind-(?:meta|filter)="[^"]*"[^>]*>[^<]*</\1>')
 #: Classes that are never content: heading permalinks (Material's ``¶``), the article's kicker,
 #: facts and tools (the lead has its own ``lead`` meta).
 EXCLUDED_CLASSES = ("headerlink", "nr-article__kicker", "nr-meta", "nr-article__tools")
@@ -154,12 +153,10 @@ def indexed_text(page_html: str) -> str | None:
 def prepare(document: Document) -> str | None:
     """The HTML handed to Pagefind, or ``None`` if the page marks nothing to index.
 
-    On articles the template's own ``data-pagefind-meta``/``-filter`` elements are dropped:
-    metadata comes from the content model only, never twice.
+    Article metadata and filters come from the content model (in the tail), not from the
+    template, so results never depend on how a template renders them.
     """
     page_html = document.path.read_text(encoding="utf-8")
-    if document.meta:
-        page_html = _TEMPLATE_FIELDS.sub("", page_html)
     text = indexed_text(page_html)
     if text is None:
         return None
