@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import resource
 import shutil
 import subprocess
@@ -19,19 +18,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from site_project import REPO, write_config
 from synthetic_corpus import write_corpus
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def make_project(root: Path, count: int) -> Path:
     docs = root / "docs"
     shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("tin-tuc"))
     write_corpus(docs, count)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
-    config = re.sub(r"^(\s+- )hooks/", rf"\g<1>{REPO}/hooks/", config, flags=re.MULTILINE)
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_config(root)
     return root
 
 

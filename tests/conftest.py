@@ -8,7 +8,6 @@ sample content. The clock is fixed with ``NEWSROOM_NOW``.
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from site_project import write_config
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_DOCS = REPO / "tests" / "fixtures" / "site" / "docs"
@@ -65,12 +65,7 @@ def make_project(
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
-    config = re.sub(r"^(\s+- )hooks/", rf"\g<1>{REPO}/hooks/", config, flags=re.MULTILINE)
-    if not strict:
-        config = config.replace("strict: true", "strict: false")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_config(root, strict)
     return root
 
 
