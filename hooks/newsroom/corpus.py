@@ -17,6 +17,7 @@ from . import issues as issue
 from . import parsing, rules
 from .issues import Issue
 from .model import Article
+from .paths import resolve
 from .registries import Registries
 from .settings import LANGUAGES, Settings
 from .visibility import Visibility, decide
@@ -145,7 +146,7 @@ class Corpus:
         """E021 for each link in ``text`` to an article that is not public (by ``due``)."""
         found = []
         for line, target in _relative_md_links(text, first_line):
-            target_uri = rules.resolve(posixpath.dirname(src_uri), target)
+            target_uri = resolve(posixpath.dirname(src_uri), target)
             entry = self.entries.get(target_uri or "")
             if entry is None or _public_by(entry, due):
                 continue

@@ -30,8 +30,8 @@ from lxml import etree
 from . import urls
 from .corpus import Corpus, static_page_url
 from .model import Article
+from .paths import resolve
 from .registries import Registries
-from .rules import resolve
 from .sanitize import sanitize_html
 from .settings import Settings
 from .text import strip_control

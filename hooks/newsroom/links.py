@@ -12,7 +12,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from .rules import resolve
+from .paths import resolve
 
 _INLINE_LINK = re.compile(r"(!?\[[^\]]*\])\(\s*([^)\s]+)((?:\s+\"[^\"]*\")?)\s*\)(\{[^}]*\})?")
 

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import mimetypes
 import posixpath
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import issues as issue
+from .fields import FieldChecker, hint
 from .issues import Issue
-from .messages import Localized, did_you_mean
+from .messages import Localized
 from .model import (
     STATUSES,
     UPDATE_KINDS,
@@ -32,6 +31,7 @@ from .model import (
     Withdrawal,
 )
 from .parsing import FrontMatter, InvalidValue, to_datetime
+from .paths import media_type, resolve
 from .registries import Registries
 from .text import nfc
 
@@ -70,6 +70,7 @@ OPTIONAL = (
     "featured",
 )
 KNOWN = REQUIRED + OPTIONAL
+_FOCUS_AREAS = Localized("nội dung trọng tâm", "focus areas")
 SUBFIELDS: dict[str, tuple[str, ...]] = {
     "approval": ("by", "at"),
     "responds_to": ("outlet", "title", "url", "published", "received"),
@@ -83,146 +84,6 @@ SUBFIELDS: dict[str, tuple[str, ...]] = {
 #: Conditional requirements that are not expressed in the types registry.
 STATUS_REQUIRES = {"approved": ("approval",), "withdrawn": ("approval", "withdrawn")}
 
-MEDIA_TYPES = {
-    ".pdf": "application/pdf",
-    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ".doc": "application/msword",
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ".txt": "text/plain",
-    ".svg": "image/svg+xml",
-    ".zip": "application/zip",
-}
-
-
-@dataclass
-class _Check:
-    """Collects the issues of one file; knows the line of every field."""
-
-    fm: FrontMatter
-    path: str
-    found: list[Issue] = field(default_factory=list)
-
-    def add(self, code: str, field_path: str, **params: object) -> None:
-        self.found.append(
-            issue.make(self.path, self.fm.line(field_path), code, field_path, **params)
-        )
-
-    def text(
-        self, data: dict[str, Any], key: str, prefix: str = "", required: bool = True
-    ) -> str | None:
-        value = data.get(key)
-        name = prefix + key
-        if value is None:
-            if required:
-                self.add("E003", name, condition="")
-            return None
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            self.add("E004", name, expected=_kind("str"), got=_kind_of(value))
-            return None
-        result = nfc(str(value)).strip()
-        if required and not result:
-            self.add("E003", name, condition="")
-            return None
-        return result
-
-    def moment(
-        self, data: dict[str, Any], key: str, tz: dt.tzinfo, prefix: str = "", required: bool = True
-    ) -> dt.datetime | None:
-        value = data.get(key)
-        name = prefix + key
-        if value is None:
-            if required:
-                self.add("E003", name, condition="")
-            return None
-        result = None if isinstance(value, InvalidValue | bool) else to_datetime(value, tz)
-        if result is None:
-            raw = value.raw if isinstance(value, InvalidValue) else value
-            self.add("E005", name, value=str(raw))
-        return result
-
-    def strings(self, data: dict[str, Any], key: str) -> tuple[str, ...]:
-        value = data.get(key)
-        if value is None:
-            return ()
-        if not isinstance(value, list) or not all(
-            isinstance(v, str | int) and not isinstance(v, bool) for v in value
-        ):
-            self.add("E004", key, expected=_kind("list"), got=_kind_of(value))
-            return ()
-        return tuple(nfc(str(v)).strip() for v in value if str(v).strip())
-
-    def mapping(self, data: dict[str, Any], key: str) -> dict[str, Any] | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, dict):
-            self.add("E004", key, expected=_kind("dict"), got=_kind_of(value))
-            return None
-        self.unknown_keys(value, SUBFIELDS[key], f"{key}.")
-        return value
-
-    def unknown_keys(self, data: dict[str, Any], known: tuple[str, ...], prefix: str = "") -> None:
-        for key in data:
-            if str(key) not in known:
-                near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-                hint = _hint(near[0] if near else None)
-                self.add("E014", f"{prefix}{key}", hint=hint)
-
-    def registry_key(
-        self,
-        data: dict[str, Any],
-        key: str,
-        registry: dict[str, Any],
-        registry_name: Localized,
-        prefix: str = "",
-        required: bool = True,
-    ) -> str | None:
-        value = self.text(data, key, prefix, required)
-        if value is None:
-            return None
-        if value not in registry:
-            near = difflib.get_close_matches(value, list(registry), n=1, cutoff=0.6)
-            self.add(
-                "E009",
-                prefix + key,
-                value=value,
-                registry=registry_name,
-                hint=_hint(near[0] if near else None),
-            )
-            return None
-        return value
-
-
-NO_CONDITION = Localized("", "")
-_FOCUS_AREAS = Localized("nội dung trọng tâm", "focus areas")
-
-_KINDS = {
-    "str": ("một chuỗi", "a string"),
-    "list": ("một danh sách", "a list"),
-    "dict": ("một khối trường con", "a mapping"),
-    "bool": ("true hoặc false", "true or false"),
-}
-
-
-def _kind(name: str) -> Localized:
-    return Localized(*_KINDS[name])
-
-
-def _kind_of(value: object) -> Localized | str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, list):
-        return _kind("list")
-    if isinstance(value, dict):
-        return _kind("dict")
-    if isinstance(value, InvalidValue):
-        return repr(value.raw)
-    return repr(value)
-
-
-def _hint(name: str | None) -> Localized:
-    return did_you_mean(name)
-
 
 def check_article(
     fm: FrontMatter,
@@ -234,7 +95,7 @@ def check_article(
     original: Article | None = None,
 ) -> tuple[Article | None, list[Issue]]:
     """Check one article (or translation, given its ``original``) and normalise it."""
-    check = _Check(fm, display_path)
+    check = FieldChecker(fm, display_path)
     data = fm.data
     lang = _language_of(src_uri)
     check.unknown_keys(data, KNOWN)
@@ -266,7 +127,7 @@ def check_article(
 
     if unit and date and not registries.units[unit].validity.covers(date.date()):
         successor = registries.units[unit].successor
-        check.add("E010", "unit", value=unit, date=_day(date), hint=_hint(successor))
+        check.add("E010", "unit", value=unit, date=_day(date), hint=hint(successor))
     _check_path(check, src_uri, date)
 
     required_by_status = set(STATUS_REQUIRES.get(status or "", ()))
@@ -301,18 +162,18 @@ def check_article(
                 f"focus_areas.{index}",
                 value=key,
                 registry=_FOCUS_AREAS,
-                hint=_hint(near[0] if near else None),
+                hint=hint(near[0] if near else None),
             )
     featured = data.get("featured", False)
     if not isinstance(featured, bool):
-        check.add("E004", "featured", expected=_kind("bool"), got=_kind_of(featured))
+        check.wrong_type("featured", "bool", featured)
         featured = False
     article_dir = posixpath.dirname(src_uri)
     attachments = _attachments(check, data, docs_dir, article_dir)
     image = _image(check, data, docs_dir, article_dir)
     updates = _updates(check, data, tz)
     source = None
-    if (raw_source := check.mapping(data, "source")) is not None:
+    if (raw_source := check.mapping(data, "source", SUBFIELDS["source"])) is not None:
         name = check.text(raw_source, "name", "source.")
         source = Source(name, check.text(raw_source, "url", "source.", False)) if name else None
 
@@ -356,7 +217,7 @@ def _language_of(src_uri: str) -> str:
     return suffixes[-2].lstrip(".") if len(suffixes) >= 2 else "vi"
 
 
-def _inherit(check: _Check, data: dict[str, Any], original: Article) -> dict[str, Any]:
+def _inherit(check: FieldChecker, data: dict[str, Any], original: Article) -> dict[str, Any]:
     """Fill a translation's shared fields from its original; report contradictions."""
     merged = dict(data)
     inherited = {
@@ -394,12 +255,12 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _check_length(check: _Check, name: str, value: str, limit: int) -> None:
+def _check_length(check: FieldChecker, name: str, value: str, limit: int) -> None:
     if len(value) > limit:
         check.add("E007", name, length=len(value), limit=limit)
 
 
-def _check_path(check: _Check, src_uri: str, date: dt.datetime | None) -> None:
+def _check_path(check: FieldChecker, src_uri: str, date: dt.datetime | None) -> None:
     parts = src_uri.split("/")
     slug = parts[-1].split(".", 1)[0]
     if not SLUG_RE.match(slug):
@@ -419,9 +280,13 @@ def _condition(name: str, status: str | None, type_key: str | None) -> Localized
 
 
 def _approval(
-    check: _Check, data: dict[str, Any], registries: Registries, unit: str | None, tz: dt.tzinfo
+    check: FieldChecker,
+    data: dict[str, Any],
+    registries: Registries,
+    unit: str | None,
+    tz: dt.tzinfo,
 ) -> Approval | None:
-    raw = check.mapping(data, "approval")
+    raw = check.mapping(data, "approval", SUBFIELDS["approval"])
     if raw is None:
         return None
     by = check.registry_key(
@@ -439,7 +304,7 @@ def _approval(
 
 
 def _spokesperson(
-    check: _Check, data: dict[str, Any], registries: Registries, date: dt.datetime | None
+    check: FieldChecker, data: dict[str, Any], registries: Registries, date: dt.datetime | None
 ) -> str | None:
     key = check.registry_key(
         data,
@@ -453,10 +318,10 @@ def _spokesperson(
     return key
 
 
-def _press_report(check: _Check, data: dict[str, Any], tz: dt.tzinfo) -> PressReport | None:
+def _press_report(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> PressReport | None:
     if isinstance(data.get("responds_to"), PressReport):
         return data["responds_to"]
-    raw = check.mapping(data, "responds_to")
+    raw = check.mapping(data, "responds_to", SUBFIELDS["responds_to"])
     if raw is None:
         return None
     outlet = check.text(raw, "outlet", "responds_to.")
@@ -469,10 +334,10 @@ def _press_report(check: _Check, data: dict[str, Any], tz: dt.tzinfo) -> PressRe
     return None
 
 
-def _event(check: _Check, data: dict[str, Any], tz: dt.tzinfo) -> Event | None:
+def _event(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> Event | None:
     if isinstance(data.get("event"), Event):
         return data["event"]
-    raw = check.mapping(data, "event")
+    raw = check.mapping(data, "event", SUBFIELDS["event"])
     if raw is None:
         return None
     start = check.moment(raw, "start", tz, "event.")
@@ -484,8 +349,8 @@ def _event(check: _Check, data: dict[str, Any], tz: dt.tzinfo) -> Event | None:
     return None
 
 
-def _withdrawal(check: _Check, data: dict[str, Any], tz: dt.tzinfo) -> Withdrawal | None:
-    raw = check.mapping(data, "withdrawn")
+def _withdrawal(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> Withdrawal | None:
+    raw = check.mapping(data, "withdrawn", SUBFIELDS["withdrawn"])
     if raw is None:
         return None
     at = check.moment(raw, "at", tz, "withdrawn.")
@@ -494,21 +359,10 @@ def _withdrawal(check: _Check, data: dict[str, Any], tz: dt.tzinfo) -> Withdrawa
 
 
 def _attachments(
-    check: _Check, data: dict[str, Any], docs_dir: Path, article_dir: str
+    check: FieldChecker, data: dict[str, Any], docs_dir: Path, article_dir: str
 ) -> tuple[Attachment, ...]:
-    raw = data.get("attachments")
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        check.add("E004", "attachments", expected=_kind("list"), got=_kind_of(raw))
-        return ()
     result: list[Attachment] = []
-    for index, item in enumerate(raw):
-        prefix = f"attachments.{index}."
-        if not isinstance(item, dict):
-            check.add("E004", f"attachments.{index}", expected=_kind("dict"), got=_kind_of(item))
-            continue
-        check.unknown_keys(item, SUBFIELDS["attachments"], prefix)
+    for prefix, item in check.items(data, "attachments", SUBFIELDS["attachments"]):
         path = check.text(item, "path", prefix)
         title = check.text(item, "title", prefix)
         if not path or not title:
@@ -525,25 +379,10 @@ def _attachments(
     return tuple(result)
 
 
-def media_type(path: str) -> str:
-    suffix = posixpath.splitext(path)[1].lower()
-    return MEDIA_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
-
-
-def resolve(article_dir: str, path: str) -> str | None:
-    """Docs-relative path of ``path`` written in an article in ``article_dir``.
-
-    ``/tep/x.pdf`` is relative to the docs root; anything escaping the docs root is ``None``.
-    """
-    if path.startswith(("http://", "https://")):
-        return None
-    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(article_dir, path)
-    normal = posixpath.normpath(joined)
-    return None if normal.startswith("..") else normal
-
-
-def _image(check: _Check, data: dict[str, Any], docs_dir: Path, article_dir: str) -> Image | None:
-    raw = check.mapping(data, "image")
+def _image(
+    check: FieldChecker, data: dict[str, Any], docs_dir: Path, article_dir: str
+) -> Image | None:
+    raw = check.mapping(data, "image", SUBFIELDS["image"])
     if raw is None:
         return None
     src = check.text(raw, "src", "image.")
@@ -564,20 +403,9 @@ def _image(check: _Check, data: dict[str, Any], docs_dir: Path, article_dir: str
     return Image(src_uri, alt or "", caption, credit)
 
 
-def _updates(check: _Check, data: dict[str, Any], tz: dt.tzinfo) -> tuple[Update, ...]:
-    raw = data.get("updates")
-    if raw is None:
-        return ()
-    if not isinstance(raw, list):
-        check.add("E004", "updates", expected=_kind("list"), got=_kind_of(raw))
-        return ()
+def _updates(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> tuple[Update, ...]:
     result = []
-    for index, item in enumerate(raw):
-        prefix = f"updates.{index}."
-        if not isinstance(item, dict):
-            check.add("E004", f"updates.{index}", expected=_kind("dict"), got=_kind_of(item))
-            continue
-        check.unknown_keys(item, SUBFIELDS["updates"], prefix)
+    for prefix, item in check.items(data, "updates", SUBFIELDS["updates"]):
         at = check.moment(item, "at", tz, prefix)
         note = check.text(item, "note", prefix)
         kind = check.text(item, "kind", prefix, required=False) or "update"

@@ -1,0 +1,176 @@
+"""Reading one front-matter field at a time while collecting issues (used by the rules).
+
+:class:`FieldChecker` knows the line of every field, so each issue it records points at the
+right line; its readers return ``None`` (and record why) instead of raising.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import issues as issue
+from .issues import Issue
+from .messages import Localized, did_you_mean
+from .parsing import FrontMatter, InvalidValue, to_datetime
+from .text import nfc
+
+
+@dataclass
+class FieldChecker:
+    """Collects the issues of one file; knows the line of every field."""
+
+    fm: FrontMatter
+    path: str
+    found: list[Issue] = field(default_factory=list)
+
+    def add(self, code: str, field_path: str, **params: object) -> None:
+        self.found.append(
+            issue.make(self.path, self.fm.line(field_path), code, field_path, **params)
+        )
+
+    def text(
+        self, data: dict[str, Any], key: str, prefix: str = "", required: bool = True
+    ) -> str | None:
+        value = data.get(key)
+        name = prefix + key
+        if value is None:
+            if required:
+                self.add("E003", name, condition="")
+            return None
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.wrong_type(name, "str", value)
+            return None
+        result = nfc(str(value)).strip()
+        if required and not result:
+            self.add("E003", name, condition="")
+            return None
+        return result
+
+    def moment(
+        self, data: dict[str, Any], key: str, tz: dt.tzinfo, prefix: str = "", required: bool = True
+    ) -> dt.datetime | None:
+        value = data.get(key)
+        name = prefix + key
+        if value is None:
+            if required:
+                self.add("E003", name, condition="")
+            return None
+        result = None if isinstance(value, InvalidValue | bool) else to_datetime(value, tz)
+        if result is None:
+            raw = value.raw if isinstance(value, InvalidValue) else value
+            self.add("E005", name, value=str(raw))
+        return result
+
+    def strings(self, data: dict[str, Any], key: str) -> tuple[str, ...]:
+        value = data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(
+            isinstance(v, str | int) and not isinstance(v, bool) for v in value
+        ):
+            self.wrong_type(key, "list", value)
+            return ()
+        return tuple(nfc(str(v)).strip() for v in value if str(v).strip())
+
+    def mapping(
+        self, data: dict[str, Any], key: str, known: tuple[str, ...]
+    ) -> dict[str, Any] | None:
+        """The sub-block ``key`` (``approval:``…); its unknown keys are reported."""
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.wrong_type(key, "dict", value)
+            return None
+        self.unknown_keys(value, known, f"{key}.")
+        return value
+
+    def wrong_type(self, field_path: str, expected: str, value: object) -> None:
+        """E004: ``value`` is not a ``str``, ``list``, ``dict`` or ``bool`` as it must be."""
+        self.add("E004", field_path, expected=type_label(expected), got=type_label_of(value))
+
+    def items(
+        self, data: dict[str, Any], key: str, known: tuple[str, ...]
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """``(prefix, item)`` of each mapping in the list ``key`` (``attachments.0.`` …).
+
+        A value that is not a list, or an item that is not a mapping, is reported and skipped.
+        """
+        raw = data.get(key)
+        if raw is None:
+            return
+        if not isinstance(raw, list):
+            self.wrong_type(key, "list", raw)
+            return
+        for index, item in enumerate(raw):
+            if not isinstance(item, dict):
+                self.wrong_type(f"{key}.{index}", "dict", item)
+                continue
+            prefix = f"{key}.{index}."
+            self.unknown_keys(item, known, prefix)
+            yield prefix, item
+
+    def unknown_keys(self, data: dict[str, Any], known: tuple[str, ...], prefix: str = "") -> None:
+        for key in data:
+            if str(key) not in known:
+                near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+                self.add("E014", f"{prefix}{key}", hint=hint(near[0] if near else None))
+
+    def registry_key(
+        self,
+        data: dict[str, Any],
+        key: str,
+        registry: dict[str, Any],
+        registry_name: Localized,
+        prefix: str = "",
+        required: bool = True,
+    ) -> str | None:
+        value = self.text(data, key, prefix, required)
+        if value is None:
+            return None
+        if value not in registry:
+            near = difflib.get_close_matches(value, list(registry), n=1, cutoff=0.6)
+            self.add(
+                "E009",
+                prefix + key,
+                value=value,
+                registry=registry_name,
+                hint=hint(near[0] if near else None),
+            )
+            return None
+        return value
+
+
+NO_CONDITION = Localized("", "")
+
+_KINDS = {
+    "str": ("một chuỗi", "a string"),
+    "list": ("một danh sách", "a list"),
+    "dict": ("một khối trường con", "a mapping"),
+    "bool": ("true hoặc false", "true or false"),
+}
+
+
+def type_label(name: str) -> Localized:
+    return Localized(*_KINDS[name])
+
+
+def type_label_of(value: object) -> Localized | str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, list):
+        return type_label("list")
+    if isinstance(value, dict):
+        return type_label("dict")
+    if isinstance(value, InvalidValue):
+        return repr(value.raw)
+    return repr(value)
+
+
+def hint(name: str | None) -> Localized:
+    """The "did you mean" suffix of a message (empty without a close match)."""
+    return did_you_mean(name)
