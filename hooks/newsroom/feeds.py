@@ -27,8 +27,9 @@ import markdown
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from . import urls
+from . import dates, urls
 from .corpus import Corpus, static_page_url
+from .labels import ui
 from .model import Article
 from .paths import resolve
 from .registries import Registries
@@ -61,10 +62,6 @@ DESCRIPTION = {
         "vi": "Tin chính thống mới nhất của Bộ Tư pháp — {word}: {label}.",
         "en": "The latest official news of the Ministry of Justice of Viet Nam — {word}: {label}.",
     },
-}
-UPDATE_WORD = {
-    "correction": {"vi": "Đính chính", "en": "Correction"},
-    "update": {"vi": "Cập nhật", "en": "Update"},
 }
 
 _URL_ATTR = re.compile(r'(\s(?:href|src|cite)=")([^"]*)(")')
@@ -213,9 +210,10 @@ def _page_url(src_uri: str, lang: str, corpus: Corpus) -> str:
 def update_notes(article: Article, tz: dt.tzinfo) -> str:
     """``<p>`` per public update, newest first: "Đính chính (05/10/2024): note"."""
     paragraphs = []
+    words = ui(article.lang)
     for update in article.sorted_updates:
-        word = UPDATE_WORD.get(update.kind, UPDATE_WORD["update"])[article.lang]
-        day = update.at.astimezone(tz).strftime("%d/%m/%Y")
+        word = words[update.kind]
+        day = dates.show_date(update.at.astimezone(tz), article.lang)
         paragraphs.append(
             f'<p class="newsroom-{update.kind}"><strong>{word} ({day}):</strong> '
             f"{html.escape(strip_control(update.note))}</p>\n"
