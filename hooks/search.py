@@ -29,6 +29,11 @@ def on_post_build(config) -> None:
     report = search.write_index(site_dir, chosen)
     for url in report.missing_body:
         log.warning(f"Tìm kiếm: trang /{url} thiếu data-pagefind-body / page not indexed")
+    if report.rechunk_skipped:
+        log.warning(
+            "Tìm kiếm: giữ cách chia chỉ mục của Pagefind / index chunks left as Pagefind "
+            f"wrote them ({report.rechunk_skipped}); first queries download more"
+        )
     pages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages.items()))
     log.info(
         f"Tìm kiếm / search: {pages or '0'} trang, {report.bytes_on_disk / 1e6:.1f} MB, "

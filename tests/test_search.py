@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from conftest import (
     WITHDRAWN_MARKER,
     Build,
 )
-from newsroom import search
+from newsroom import pagefind_chunks, search
 from newsroom.text import fold
 
 PAGE = """<!doctype html><html lang="vi"><head><title>x</title></head><body>
@@ -136,3 +138,65 @@ def test_articles_carry_title_lead_date_type_and_category(fixture_build: Build):
     assert en["meta"]["type"] == "News" and en["meta"]["date_label"] == "10 May 2026"
     tail = vi["content"][-int(vi["meta"]["fold_len"]) - 1 :]
     assert "dat dai" in tail and "đ" not in tail
+
+
+# -- index chunks ------------------------------------------------------------------------------
+def _all_words(bundle: Path) -> dict[str, list[tuple[str, bytes]]]:
+    return {
+        lang: [word for *_, words in chunks for word in words]
+        for lang, chunks in pagefind_chunks.index_chunks(bundle).items()
+    }
+
+
+@pytest.mark.build
+def test_rechunk_cuts_by_encoded_size_and_keeps_every_word_byte_for_byte(
+    fixture_build: Build, tmp_path: Path
+):
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(fixture_build.site / "pagefind", bundle)
+    before = _all_words(bundle)
+    counts = pagefind_chunks.rechunk(bundle, target=150)
+    chunks = pagefind_chunks.index_chunks(bundle)
+    assert _all_words(bundle) == before  # same words, same order, same encoded data
+    assert {lang: len(listed) for lang, listed in chunks.items()} == counts
+    assert counts["vi"] > 20
+    for listed in chunks.values():
+        for first, last, _, words in listed:
+            assert len(words) == 1 or sum(len(entry) for _, entry in words) <= 150
+            assert words[0][0].startswith(first) and words[-1][0].startswith(last)
+        for (_, last, _, _), (first, _, _, _) in itertools.pairwise(listed):
+            assert last < first  # ranges in order, without overlap
+    names = {name for listed in chunks.values() for _, _, name, _ in listed}
+    assert {p.stem for p in (bundle / "index").glob("*.pf_index")} == names  # old ones gone
+    assert len(list(bundle.glob("pagefind.*.pf_meta"))) == 2
+
+
+@pytest.mark.build
+def test_the_built_bundle_is_rechunked(fixture_build: Build):
+    assert "index chunks left" not in fixture_build.output
+    for listed in pagefind_chunks.index_chunks(fixture_build.site / "pagefind").values():
+        for *_, words in listed:
+            assert len(words) == 1 or sum(len(e) for _, e in words) <= pagefind_chunks.CHUNK_BYTES
+
+
+@pytest.mark.build
+def test_rechunk_changes_nothing_in_a_bundle_it_does_not_know(fixture_build: Build, tmp_path: Path):
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(fixture_build.site / "pagefind", bundle)
+    chunk = next((bundle / "index").glob("vi_*.pf_index"))
+    chunk.write_bytes(gzip.compress(b"pagefind_dcd" + b"\x81\x82\x83"))  # a cut-off chunk
+    files = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    with pytest.raises(pagefind_chunks.ChunkFormatError):
+        pagefind_chunks.rechunk(bundle)
+    entry = bundle / "pagefind-entry.json"
+    entry.write_text(entry.read_text().replace('"1.5.2"', '"1.6.0"'))
+    with pytest.raises(pagefind_chunks.ChunkFormatError, match=r"1\.6\.0"):
+        pagefind_chunks.rechunk(bundle)
+    del files[entry]
+    assert {p: p.read_bytes() for p in files} == files
+
+
+def test_chunk_ranges_are_shortened_as_pagefind_does():
+    # pagefind/src/index/mod.rs chunk_meta: each side keeps one character past the common prefix
+    ranges = pagefind_chunks.chunk_ranges([["an", "anh"], ["ao", "ba"], ["bac", "thi"]])
+    assert ranges == [("an", "an"), ("ao", "ba"), ("bac", "thi")]

@@ -19,6 +19,7 @@ from conftest import (
     Build,
     build_site,
 )
+from newsroom import pagefind_chunks
 
 #: Debian's Chromium by default (`make browser` installs it); elsewhere (GitHub's Ubuntu runners
 #: ship Google Chrome, Ubuntu's chromium is a snap) NEWSROOM_CHROMIUM names the binary.
@@ -69,10 +70,15 @@ Nhiều người tra cứu bằng từ khóa không dấu như dat dai khi gõ v
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build_site(
+    build = build_site(
         tmp_path_factory.mktemp("search"),
         extra_files={"tin-tuc/2026/khong-dau.md": ASCII_ARTICLE},
     )
+    # The fixture's index fits in one chunk per language; cut it into chunks of a few words, so
+    # that every query here also crosses chunk boundaries as queries on a large site do.
+    chunks = pagefind_chunks.rechunk(build.site / "pagefind", target=150)
+    assert chunks["vi"] > 20, chunks
+    return build
 
 
 @pytest.fixture(scope="module")
@@ -215,15 +221,48 @@ def test_search_page_reads_the_url_and_filters(page, server):
     results = _results(page, ".nr-search-page")
     assert _hrefs(results) == ["/tin-tuc/2025/thong-cao/"]
     assert page.input_value("#nr-search-page-q") == "thi hanh an"
-    assert page.input_value("#nr-search-page-type") == "Thông cáo báo chí"
+    # the selects are filled after the first results (their data is not needed before)
+    page.wait_for_function(
+        "() => document.querySelector('#nr-search-page-type').value === 'Thông cáo báo chí'"
+    )
     page.select_option("#nr-search-page-type", "")
     page.wait_for_function("() => !location.search.includes('type=')")
     assert "/tin-tuc/2026/cong-bo/" in _hrefs(_results(page, ".nr-search-page"))
 
 
+def test_search_page_loads_filter_data_only_after_the_first_results(page, server):
+    page.add_init_script(
+        """new MutationObserver((_, seen) => {
+            if (!document.querySelector('.nr-search__result')) return;
+            window.firstResult = Date.now();
+            seen.disconnect();
+        }).observe(document, {subtree: true, childList: true});"""
+    )
+    filters: list = []
+    page.on("requestfinished", lambda r: "/pagefind/filter/" in r.url and filters.append(r))
+    page.goto(f"{server}/tim-kiem/?q=thi+hanh+an")
+    assert "/tin-tuc/2026/cong-bo/" in _hrefs(_results(page, ".nr-search-page"))
+    page.wait_for_function(
+        "() => document.querySelectorAll('#nr-search-page-type option').length > 1"
+    )
+    first = page.evaluate("window.firstResult")
+    page.wait_for_timeout(100)  # let the last requestfinished event arrive
+    assert len(filters) == 2 and all(r.timing["startTime"] >= first for r in filters)
+
+
+def test_search_page_drops_a_filter_value_that_does_not_exist(page, server):
+    page.goto(f"{server}/tim-kiem/?q=thi+hanh+an&type=Kh%C3%B4ng+c%C3%B3")
+    page.wait_for_function("() => !location.search.includes('type=')")
+    assert "/tin-tuc/2026/cong-bo/" in _hrefs(_results(page, ".nr-search-page"))
+    assert page.input_value("#nr-search-page-type") == ""
+
+
 def test_english_search_page(page, server):
     page.goto(f"{server}/en/tim-kiem/?q=land")
     assert "/en/tin-tuc/2026/cong-bo/" in _hrefs(_results(page, ".nr-search-page"))
+    page.wait_for_function(
+        "() => document.querySelectorAll('#nr-search-page-type option').length > 1"
+    )
     options = page.eval_on_selector_all("#nr-search-page-type option", "os => os.map(o => o.text)")
     assert options[0] == "All" and "News" in options
 

@@ -285,22 +285,31 @@
   const more = page.querySelector(".nr-search__more");
   let pageSequence = 0;
 
+  // Until the selects are filled (after the first results), the URL's filters stand for them.
+  let filled = false;
+  const fromUrl = {};
   function chosenFilters() {
+    if (!filled) return { ...fromUrl };
     const filters = {};
     for (const select of selects) if (select.value) filters[select.dataset.filter] = select.value;
     return filters;
   }
 
+  /** Fill the selects from Pagefind; true if a wanted value (from the URL) does not exist. */
   async function fillFilters(params) {
     const pf = await loadPagefind();
     const available = await pf.filters();
+    let dropped = false;
     for (const select of selects) {
       const values = Object.keys(available[select.dataset.filter] || {}).sort((a, b) => a.localeCompare(b, lang));
       const any = new Option(t.any, "");
       select.replaceChildren(any, ...values.map((value) => new Option(value, value)));
       const wanted = params.get(select.dataset.filter);
       if (wanted && values.includes(wanted)) select.value = wanted;
+      else if (wanted) dropped = true;
     }
+    filled = true;
+    return dropped;
   }
 
   async function pageSearch() {
@@ -342,9 +351,17 @@
     pageSearch();
   });
   for (const select of selects) select.addEventListener("change", pageSearch);
+  // The selects are filled after the first results are shown: pf.filters() downloads every
+  // filter's page list (43 KB at 10,000 articles), which a search without filters never needs.
+  // A URL value that turns out not to exist is dropped and the search run again without it.
   const params = new URLSearchParams(location.search);
   pageInput.value = normalise(params.get("q") || "");
-  fillFilters(params)
-    .catch(() => {})
-    .then(pageSearch);
+  for (const select of selects) {
+    const value = params.get(select.dataset.filter);
+    if (value) fromUrl[select.dataset.filter] = value;
+  }
+  pageSearch()
+    .then(() => fillFilters(params))
+    .then((dropped) => dropped && pageSearch())
+    .catch(() => {});
 })();
