@@ -24,18 +24,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bench_build import make_project
+from site_project import CHROMIUM, CHROMIUM_ARGS
 
 NOW = "2026-11-22T12:00:00+07:00"
 QUERIES = ("thi hanh an", "dat dai", "tranh chấp")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 _LOG = re.compile(r"search: (?P<pages>.*?) trang, (?P<mb>[\d.]+) MB, (?P<s>[\d.]+) s")
 
 
@@ -72,7 +64,7 @@ def first_query_bytes(site: Path, queries: tuple[str, ...]) -> dict[str, tuple[i
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
+                executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
             )
             for query in queries:
                 page = browser.new_context().new_page()  # a cold cache for every query

@@ -1,16 +1,32 @@
-"""A throw-away project that builds with this repository's hooks, templates and config.
+"""Shared by the tests and the benchmarks: a throw-away project and the browser they drive.
 
-Used by the test fixtures and the benchmarks: the caller fills ``root/docs``; this writes
-``root/mkdocs.yml`` = the repository's own config with absolute paths to ``hooks/`` and
-``overrides/``, so what is measured and tested is exactly what ships.
+For a project the caller fills ``root/docs``; :func:`write_config` writes ``root/mkdocs.yml`` =
+the repository's own config with absolute paths to ``hooks/`` and ``overrides/``, so what is
+measured and tested is exactly what ships.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+
+#: The browser the tests and the search benchmark drive: Debian's Chromium (`make browser`
+#: installs it); elsewhere (GitHub's Ubuntu runners ship Google Chrome, Ubuntu's chromium is
+#: a snap) NEWSROOM_CHROMIUM names the binary.
+CHROMIUM = Path(os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium"))
+#: Headless, and nothing that would try to reach the network from this closed machine.
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 
 def write_config(root: Path, strict: bool = True) -> Path:

@@ -8,7 +8,6 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -20,19 +19,7 @@ from conftest import (
     build_site,
 )
 from newsroom import pagefind_chunks
-
-#: Debian's Chromium by default (`make browser` installs it); elsewhere (GitHub's Ubuntu runners
-#: ship Google Chrome, Ubuntu's chromium is a snap) NEWSROOM_CHROMIUM names the binary.
-CHROMIUM = Path(os.environ.get("NEWSROOM_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from site_project import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +89,9 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
         yield chromium
         chromium.close()
 
