@@ -2,7 +2,7 @@
 
 Runs before static-i18n (priority -100) so that it sees both languages' files; an article
 without a public page (draft, in review, scheduled) is removed from ``Files`` here and so
-from every output. In ``mkdocs serve`` they stay, under a banner (hooks/pages.py).
+from every output, together with the files only such articles use (a draft's attachment). In ``mkdocs serve`` they stay, under a banner (hooks/pages.py).
 """
 
 from __future__ import annotations
@@ -49,7 +49,11 @@ def on_files(files: Files, config) -> Files:
     state = build.state()
     corpus = state.site.corpus
     root = state.settings.articles_dir + "/"
+    private = set() if state.preview else corpus.private_files()
     for file in list(files):
+        if file.src_uri in private:  # used only by unpublished articles
+            files.remove(file)
+            continue
         if not file.src_uri.startswith(root) or not file.is_documentation_page():
             continue
         entry = corpus.get(file.src_uri)

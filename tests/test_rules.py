@@ -127,3 +127,21 @@ def test_scheduled_article_may_only_link_to_what_is_out_by_its_date(tmp_path: Pa
         "docs/tin-tuc/2026/muon.md:12: E021 liên kết tới bài chưa được đăng "
         "docs/tin-tuc/2026/nhap.md (draft)",
     ]
+
+
+def test_files_used_only_by_unpublished_articles_are_private(tmp_path: Path) -> None:
+    uses = "Xem [tệp](../../tep/{name}) và ![ảnh](anh-{name}.png)."
+    draft = DRAFT.replace(
+        "Nội dung có [liên kết tới bản nháp](nhap.md).", uses.format(name="a.txt")
+    )
+    shared = ORIGINAL.replace(
+        "Nội dung có [liên kết tới bản nháp](nhap.md).", "[chung](../../tep/chung.txt)"
+    )
+    corpus = scan(
+        tmp_path,
+        {
+            "tin-tuc/2026/nhap.md": draft + "\n[chung](../../tep/chung.txt)\n",
+            "tin-tuc/2026/ban-goc.md": shared,
+        },
+    )
+    assert corpus.private_files() == {"tep/a.txt", "tin-tuc/2026/anh-a.txt.png"}

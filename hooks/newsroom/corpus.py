@@ -166,6 +166,21 @@ class Corpus:
         due = None if article.date <= self.now else article.date
         return self.link_issues(article.src_uri, article.body, article.body_line, due)
 
+    def private_files(self) -> set[str]:
+        """Files used only by articles without a public page (a draft's attachment, say).
+
+        They are kept out of the site like the articles themselves; a file that any public
+        page also uses, or that no article uses, is published as usual.
+        """
+        private: set[str] = set()
+        for src_uri, entry in self.entries.items():
+            if not entry.visibility.has_public_page:
+                private |= _files_used_by(src_uri, entry.article.body, entry.article)
+        for src_uri, text, _, _ in _public_pages(self):
+            entry = self.entries.get(src_uri)
+            private -= _files_used_by(src_uri, text, entry.article if entry else None)
+        return private
+
     # -- reading ----------------------------------------------------------------------------
     def get(self, src_uri: str) -> Entry | None:
         return self.entries.get(src_uri)
@@ -231,11 +246,7 @@ def _page_urls(settings: Settings, entries: dict[str, Entry]) -> Iterable[tuple[
     """(src_uri, url) of every page in the docs folder, articles first."""
     for src_uri, entry in sorted(entries.items()):
         yield src_uri, entry.article.url
-    articles_root = settings.articles_dir + "/"
-    for path in sorted(settings.docs_dir.rglob("*.md")):
-        src_uri = path.relative_to(settings.docs_dir).as_posix()
-        if src_uri.startswith(articles_root) or any(p.startswith(".") for p in src_uri.split("/")):
-            continue
+    for src_uri in _static_sources(settings):
         yield src_uri, static_page_url(src_uri)
 
 
@@ -259,28 +270,62 @@ def _public_by(entry: Entry, due: dt.datetime | None) -> bool:
     )
 
 
+def _public_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, None]]:
+    """Pages that have a public page now: published and withdrawn articles, static pages."""
+    for src_uri, entry in sorted(corpus.entries.items()):
+        if entry.visibility.has_public_page:
+            yield src_uri, entry.article.body, entry.article.body_line, None
+    yield from _static_pages(corpus)
+
+
+def _static_sources(settings: Settings) -> Iterator[str]:
+    """Docs paths of the Markdown pages that are not articles (dot folders excluded)."""
+    articles_root = settings.articles_dir + "/"
+    for path in sorted(settings.docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(settings.docs_dir).as_posix()
+        if not src_uri.startswith(articles_root) and not any(
+            part.startswith(".") for part in src_uri.split("/")
+        ):
+            yield src_uri
+
+
+def _static_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, None]]:
+    docs_dir = corpus.settings.docs_dir
+    for src_uri in _static_sources(corpus.settings):
+        yield src_uri, (docs_dir / src_uri).read_text(encoding="utf-8-sig"), 1, None
+
+
 def _linking_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, dt.datetime | None]]:
     """(src_uri, body, first body line, due) of every page whose links must stay alive.
 
     ``due`` is ``None`` for pages public now, the publication time for scheduled articles.
     """
+    yield from _public_pages(corpus)
     for src_uri, entry in sorted(corpus.entries.items()):
         article = entry.article
-        if entry.visibility.is_published:
-            yield src_uri, article.body, article.body_line, None
-        elif entry.visibility is Visibility.SCHEDULED and article.status == "approved":
+        if entry.visibility is Visibility.SCHEDULED and article.status == "approved":
             yield src_uri, article.body, article.body_line, article.date
-    articles_root = corpus.settings.articles_dir + "/"
-    for path in sorted(corpus.settings.docs_dir.rglob("*.md")):
-        src_uri = path.relative_to(corpus.settings.docs_dir).as_posix()
-        if src_uri.startswith(articles_root) or any(p.startswith(".") for p in src_uri.split("/")):
+
+
+def _relative_links(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(line, target) of every relative link or image in Markdown ``text``."""
+    for match in _LINK_RE.finditer(text):
+        target = (match.group(1) or match.group(2) or "").split("#", 1)[0]
+        if not target or "://" in target or target.startswith(("mailto:", "tel:")):
             continue
-        yield src_uri, path.read_text(encoding="utf-8-sig"), 1, None
+        yield first_line + text.count("\n", 0, match.start()), target
 
 
 def _relative_md_links(text: str, first_line: int) -> Iterator[tuple[int, str]]:
-    for match in _LINK_RE.finditer(text):
-        target = (match.group(1) or match.group(2) or "").split("#", 1)[0]
-        if not target.endswith(".md") or "://" in target or target.startswith("mailto:"):
-            continue
-        yield first_line + text.count("\n", 0, match.start()), target
+    return ((line, t) for line, t in _relative_links(text, first_line) if t.endswith(".md"))
+
+
+def _files_used_by(src_uri: str, text: str, article: Article | None = None) -> set[str]:
+    """Docs paths of the files (not pages) a page uses: attachments, its image, linked files."""
+    folder = posixpath.dirname(src_uri)
+    used = {resolve(folder, target) for _, target in _relative_links(text, 1)}
+    if article is not None:
+        used |= {a.src_uri for a in article.attachments}
+        if article.image is not None:
+            used.add(article.image.src_uri)
+    return {path for path in used if path and not path.endswith(".md")}
