@@ -2,7 +2,8 @@
 
 Runs before static-i18n (priority -100) so that it sees both languages' files; an article
 without a public page (draft, in review, scheduled) is removed from ``Files`` here and so
-from every output, together with the files only such articles use (a draft's attachment). In ``mkdocs serve`` they stay, under a banner (hooks/pages.py).
+from every output, together with the files only such articles use (a draft's attachment).
+In ``mkdocs serve`` they stay, under a banner (hooks/pages.py).
 """
 
 from __future__ import annotations

@@ -33,9 +33,20 @@ def test_preview_shows_unpublished_articles_under_a_banner(tmp_path: Path) -> No
     port = free_port()
     env = {**os.environ, "NEWSROOM_NOW": FIXED_NOW, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "mkdocs"), "serve", "--no-livereload",
-         "-f", str(root / "mkdocs.yml"), "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            str(Path(sys.executable).parent / "mkdocs"),
+            "serve",
+            "--no-livereload",
+            "-f",
+            str(root / "mkdocs.yml"),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 120

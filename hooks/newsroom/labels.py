@@ -10,12 +10,9 @@ UI: dict[str, tuple[str, str]] = {
     "categories": ("Chuyên mục", "Sections"),
     "category": ("Chuyên mục", "Section"),
     "type": ("Loại tin", "Type"),
-    "types": ("Loại tin", "Types"),
     "unit": ("Đơn vị", "Issued by"),
     "units": ("Đơn vị", "Units"),
-    "focus": ("Nội dung trọng tâm", "Focus area"),
     "focus_areas": ("Nội dung trọng tâm", "Focus areas"),
-    "tag": ("Từ khóa", "Tag"),
     "tags": ("Từ khóa", "Tags"),
     "year": ("Năm", "Year"),
     "archive": ("Lưu trữ theo năm", "Archive by year"),
@@ -45,7 +42,6 @@ UI: dict[str, tuple[str, str]] = {
     "pagination": ("Phân trang", "Pagination"),
     "empty": ("Chưa có bài viết nào.", "No articles yet."),
     "print": ("In bài", "Print"),
-    "feeds": ("Nguồn tin RSS", "Feeds"),
     "subscribe": ("Theo dõi mục này", "Subscribe to this section"),
     "vietnamese_only": ("tiếng Việt", "in Vietnamese"),
     "english_listing_note": (
@@ -65,10 +61,7 @@ UI: dict[str, tuple[str, str]] = {
         "Shown only in preview (make serve); this page is not in the production build.",
     ),
     "scheduled_for": ("Dự kiến đăng", "Scheduled for"),
-    "bytes": ("byte", "bytes"),
-    "minutes_read": ("phút đọc", "min read"),
     "press_room": ("Phòng báo chí", "Press room"),
-    "search": ("Tìm kiếm", "Search"),
 }
 
 

@@ -27,7 +27,6 @@ class Settings:
     page_size: int = 20
     feed_limit: int = 50
     message_language: str = "vi"
-    site_name: dict[str, str] = field(default_factory=dict)
 
     @property
     def registries_path(self) -> Path:
@@ -55,7 +54,6 @@ class Settings:
             page_size=int(extra.get("page_size", 20)),
             feed_limit=int(extra.get("feed_limit", 50)),
             message_language=extra.get("message_language", "vi"),
-            site_name=dict(extra.get("site_name") or {}),
         )
 
 
