@@ -26,8 +26,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 
-test: $(STAMP) browser  ## set up and run every test
+test: $(STAMP) browser  ## set up and run every test (lint included)
 	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff format --check hooks scripts tests
 	$(BIN)/pytest
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
