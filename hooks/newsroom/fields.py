@@ -32,14 +32,18 @@ class FieldChecker:
             issue.make(self.path, self.fm.line(field_path), code, field_path, **params)
         )
 
+    def absent(self, value: object, name: str, required: bool) -> bool:
+        """True when the field has no value; a missing required field is reported (E003)."""
+        if value is None and required:
+            self.add("E003", name, condition="")
+        return value is None
+
     def text(
         self, data: dict[str, Any], key: str, prefix: str = "", required: bool = True
     ) -> str | None:
         value = data.get(key)
         name = prefix + key
-        if value is None:
-            if required:
-                self.add("E003", name, condition="")
+        if self.absent(value, name, required):
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             self.wrong_type(name, "str", value)
@@ -55,9 +59,7 @@ class FieldChecker:
     ) -> dt.datetime | None:
         value = data.get(key)
         name = prefix + key
-        if value is None:
-            if required:
-                self.add("E003", name, condition="")
+        if self.absent(value, name, required):
             return None
         result = None if isinstance(value, InvalidValue | bool) else to_datetime(value, tz)
         if result is None:
@@ -144,8 +146,6 @@ class FieldChecker:
             return None
         return value
 
-
-NO_CONDITION = Localized("", "")
 
 _KINDS = {
     "str": ("một chuỗi", "a string"),
