@@ -1,4 +1,5 @@
-"""`make serve` (mkdocs serve): drafts and scheduled articles shown under a banner, no feeds."""
+"""`make serve` (mkdocs serve --no-strict): drafts and scheduled articles under a banner, no
+feeds, and an invalid article reported without stopping the preview."""
 
 from __future__ import annotations
 
@@ -29,14 +30,18 @@ def fetch(url: str) -> tuple[int, str]:
 
 
 def test_preview_shows_unpublished_articles_under_a_banner(tmp_path: Path) -> None:
-    root = make_project(tmp_path / "p")
+    broken = "---\nid: fx-hong\ntitle: [chưa đóng\n---\nNội dung.\n"
+    root = make_project(tmp_path / "p", {"tin-tuc/2026/hong.md": broken})
     port = free_port()
     env = {**os.environ, "NEWSROOM_NOW": FIXED_NOW, "NO_MKDOCS_2_WARNING": "1"}
+    log_path = tmp_path / "serve.log"
+    log_file = log_path.open("w", encoding="utf-8")  # a pipe could fill up and block the server
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "mkdocs"),
             "serve",
             "--no-livereload",
+            "--no-strict",  # as `make serve`
             "-f",
             str(root / "mkdocs.yml"),
             "--dev-addr",
@@ -44,8 +49,8 @@ def test_preview_shows_unpublished_articles_under_a_banner(tmp_path: Path) -> No
         ],
         cwd=root,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -68,6 +73,10 @@ def test_preview_shows_unpublished_articles_under_a_banner(tmp_path: Path) -> No
         assert fetch(base + "feeds/rss.xml")[0] == 404
         assert "MARKER-DRAFT" not in fetch(base + "chuyen-muc/hoat-dong-cua-bo/")[1]
         assert "Bản nháp chưa duyệt" not in fetch(base)[1]
+        # an invalid article does not stop the preview: it is left out and reported
+        assert fetch(base + "tin-tuc/2026/hong/")[0] == 404
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log_file.close()
+    assert "docs/tin-tuc/2026/hong.md:4: E001" in log_path.read_text(encoding="utf-8")
