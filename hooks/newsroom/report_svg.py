@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 BAR = "#8a1c1c"
@@ -31,11 +32,19 @@ def horizontal_bars(title: str, rows: list[tuple[str, int]], width: int = 720) -
     return "".join(parts)
 
 
+#: Room a month label such as ``01/2025`` needs at font size 11, in SVG units.
+LABEL_WIDTH = 52
+
+
 def vertical_bars(title: str, rows: list[tuple[str, int]], width: int = 720) -> str:
-    """One column per row (months), value above, label below."""
-    height, top, bottom, left = 260, 34, 40, 30
+    """One column per row (months), value above, label below.
+
+    With many columns only every n-th label is written, so labels never overlap.
+    """
+    height, top, bottom, left = 270, 48, 40, 30
     plot = height - top - bottom
     step = (width - left - 10) / max(len(rows), 1)
+    label_every = max(1, math.ceil(LABEL_WIDTH / step))
     bar = max(min(step * 0.7, 48), 4)
     peak = max((v for _, v in rows), default=0) or 1
     parts = [_open(title, width, height), _title(title)]
@@ -50,9 +59,12 @@ def vertical_bars(title: str, rows: list[tuple[str, int]], width: int = 720) -> 
             f'fill="{BAR}"><title>{escape(label)}: {value}</title></rect>'
             f'<text x="{centre:.1f}" y="{base - size - 4}" text-anchor="middle" '
             f'font-size="12" fill="{TEXT}">{value}</text>'
-            f'<text x="{centre:.1f}" y="{base + 16}" text-anchor="middle" font-size="11" '
-            f'fill="{TEXT}">{escape(label)}</text>'
         )
+        if index % label_every == 0:
+            parts.append(
+                f'<text x="{centre:.1f}" y="{base + 16}" text-anchor="middle" font-size="11" '
+                f'fill="{TEXT}">{escape(label)}</text>'
+            )
     parts.append("</svg>")
     return "".join(parts)
 
