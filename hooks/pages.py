@@ -9,6 +9,7 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 from newsroom import build, links, urls
 from newsroom.labels import ui
+from newsroom.paths import translation_of
 from newsroom.text import nfc
 from newsroom.views import article_page
 
@@ -25,12 +26,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     note = ui(lang)["vietnamese_only"]
 
     def target(docs_path: str) -> tuple[str, bool] | None:
-        if files.get_file_from_path(docs_path.replace(".md", f".{lang}.md")) is not None:
+        is_page = docs_path.endswith(".md")
+        if is_page and files.get_file_from_path(translation_of(docs_path, lang)) is not None:
             return None  # the English page exists: MkDocs resolves it
         entry = corpus.get(docs_path)
         if entry is not None:
             return entry.article.url, True
-        if not docs_path.endswith(".md") and (build.state().settings.docs_dir / docs_path).exists():
+        if not is_page and (build.state().settings.docs_dir / docs_path).exists():
             return docs_path, False  # an asset published once, at the site root
         return None
 

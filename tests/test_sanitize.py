@@ -49,3 +49,9 @@ def test_locate_finds_the_source_line() -> None:
     assert locate("a\nb\n<div onclick='x'>\n", "onclick=… trên <div>") == 2
     assert locate("a\n\n[x](javascript:go)", "href='javascript:go' trên <a>") == 2
     assert locate("a\n<SCRIPT>x</SCRIPT>", "<script>") == 1
+
+
+def test_self_closing_forbidden_tag_drops_only_itself() -> None:
+    html, removed = clean('<p>a<script src="x.js"/>b<span/>c</p>')
+    assert html == "<p>ab<span></span>c</p>"
+    assert removed == ["<script>"]

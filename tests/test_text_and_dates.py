@@ -6,7 +6,7 @@ import datetime as dt
 import unicodedata
 from zoneinfo import ZoneInfo
 
-from newsroom import dates, links, urls
+from newsroom import dates, links, paths, urls
 from newsroom.text import fold, nfc, slugify
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -53,3 +53,14 @@ def test_english_link_to_vietnamese_only_article_is_marked() -> None:
         "See [the release (in Vietnamese)](../../../../tin-tuc/2025/a/#x)"
         '{hreflang="vi" lang="vi"} and [English](../2025/b.md).'
     )
+
+
+def test_language_suffixes() -> None:
+    assert paths.language_of("tin-tuc/2026/a.en.md") == "en"
+    assert paths.language_of("tin-tuc/2026/a.md") == "vi"
+    assert paths.language_of("tin-tuc/2026/a.fr.md") == "vi"  # not a site language
+    assert paths.original_of("tin-tuc/2026/a.en.md") == "tin-tuc/2026/a.md"
+    assert paths.translation_of("tin-tuc/2026/a.md", "en") == "tin-tuc/2026/a.en.md"
+    assert paths.translation_of("tin-tuc/2026/a.en.md", "vi") == "tin-tuc/2026/a.md"
+    assert paths.resolve("tin-tuc/2026", "../../tep/x.pdf") == "tep/x.pdf"
+    assert paths.resolve("tin-tuc/2026", "../../../etc/passwd") is None

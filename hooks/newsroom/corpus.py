@@ -11,13 +11,12 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import issues as issue
 from . import parsing, rules
 from .issues import Issue
 from .model import Article
-from .paths import resolve
+from .paths import language_of, original_of, resolve, translation_of
 from .registries import Registries
 from .settings import LANGUAGES, Settings
 from .visibility import Visibility, decide
@@ -50,12 +49,12 @@ class Corpus:
     def scan(cls, settings: Settings, registries: Registries, now: dt.datetime) -> Corpus:
         corpus = cls(settings, registries, now)
         sources = sorted(_article_sources(settings))
-        originals = [s for s in sources if _language(s) == "vi"]
-        translations = [s for s in sources if _language(s) != "vi"]
+        originals = [s for s in sources if language_of(s) == "vi"]
+        translations = [s for s in sources if language_of(s) != "vi"]
         for src_uri in originals:
             corpus._add(src_uri, None)
         for src_uri in translations:
-            original_uri = _original_of(src_uri)
+            original_uri = original_of(src_uri)
             original = corpus.entries.get(original_uri)
             if original is None:
                 if (settings.docs_dir / original_uri).is_file():
@@ -213,13 +212,10 @@ class Corpus:
         original = article.original_src_uri or article.src_uri
         found = {}
         for lang in LANGUAGES:
-            uri = original if lang == "vi" else original.replace(".md", f".{lang}.md")
+            uri = translation_of(original, lang)
             if uri in self.entries:
                 found[lang] = self.entries[uri]
         return found
-
-    def has_errors(self) -> bool:
-        return any(i.is_error for i in self.issues)
 
 
 def _article_sources(settings: Settings) -> Iterator[str]:
@@ -228,18 +224,6 @@ def _article_sources(settings: Settings) -> Iterator[str]:
         return
     for path in root.rglob("*.md"):
         yield path.relative_to(settings.docs_dir).as_posix()
-
-
-def _language(src_uri: str) -> str:
-    suffixes = Path(src_uri).suffixes
-    if len(suffixes) >= 2 and suffixes[-2].lstrip(".") in LANGUAGES:
-        return suffixes[-2].lstrip(".")
-    return "vi"
-
-
-def _original_of(src_uri: str) -> str:
-    stem, _, _ = src_uri.rpartition(".md")
-    return stem.rsplit(".", 1)[0] + ".md"
 
 
 def _page_urls(settings: Settings, entries: dict[str, Entry]) -> Iterable[tuple[str, str]]:
@@ -252,7 +236,7 @@ def _page_urls(settings: Settings, entries: dict[str, Entry]) -> Iterable[tuple[
 
 def static_page_url(src_uri: str) -> str:
     """URL MkDocs (with static-i18n suffixes) gives a non-article page."""
-    lang = _language(src_uri)
+    lang = language_of(src_uri)
     stem = src_uri[: -len(".md")]
     if lang != "vi":
         stem = stem[: -len(f".{lang}")]

@@ -31,7 +31,7 @@ from . import dates, urls
 from .corpus import Corpus, static_page_url
 from .labels import ui
 from .model import Article
-from .paths import resolve
+from .paths import resolve, translation_of
 from .registries import Registries
 from .sanitize import sanitize_html
 from .settings import Settings
@@ -199,7 +199,7 @@ def absolute_link(target: str, article: Article, corpus: Corpus) -> str:
 
 def _page_url(src_uri: str, lang: str, corpus: Corpus) -> str:
     if lang != "vi":
-        translated = src_uri[: -len(".md")] + f".{lang}.md"
+        translated = translation_of(src_uri, lang)
         entry = corpus.get(translated)
         if entry is not None and entry.visibility.is_published:
             return entry.article.url

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,8 +119,7 @@ class FieldChecker:
     def unknown_keys(self, data: dict[str, Any], known: tuple[str, ...], prefix: str = "") -> None:
         for key in data:
             if str(key) not in known:
-                near = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-                self.add("E014", f"{prefix}{key}", hint=hint(near[0] if near else None))
+                self.add("E014", f"{prefix}{key}", hint=nearest(str(key), known))
 
     def registry_key(
         self,
@@ -134,17 +133,18 @@ class FieldChecker:
         value = self.text(data, key, prefix, required)
         if value is None:
             return None
-        if value not in registry:
-            near = difflib.get_close_matches(value, list(registry), n=1, cutoff=0.6)
-            self.add(
-                "E009",
-                prefix + key,
-                value=value,
-                registry=registry_name,
-                hint=hint(near[0] if near else None),
-            )
-            return None
-        return value
+        return value if self.in_registry(prefix + key, value, registry, registry_name) else None
+
+    def in_registry(
+        self, field_path: str, value: str, registry: dict[str, Any], registry_name: Localized
+    ) -> bool:
+        """E009 (with the nearest key as a hint) unless ``value`` is a key of ``registry``."""
+        if value in registry:
+            return True
+        self.add(
+            "E009", field_path, value=value, registry=registry_name, hint=nearest(value, registry)
+        )
+        return False
 
 
 _KINDS = {
@@ -171,6 +171,7 @@ def type_label_of(value: object) -> Localized | str:
     return repr(value)
 
 
-def hint(name: str | None) -> Localized:
-    """The "did you mean" suffix of a message (empty without a close match)."""
-    return did_you_mean(name)
+def nearest(value: str, candidates: Iterable[str]) -> Localized:
+    """The "did you mean" suffix naming the closest candidate (empty without a close one)."""
+    near = difflib.get_close_matches(value, list(candidates), n=1, cutoff=0.6)
+    return did_you_mean(near[0] if near else None)

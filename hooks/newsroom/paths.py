@@ -1,9 +1,12 @@
-"""Paths written in articles: resolving them against the docs folder, and media types."""
+"""Paths of articles and the files they use: languages of suffixed files, resolving written
+paths against the docs folder, media types."""
 
 from __future__ import annotations
 
 import mimetypes
 import posixpath
+
+from .settings import DEFAULT_LANGUAGE, LANGUAGES
 
 MEDIA_TYPES = {
     ".pdf": "application/pdf",
@@ -31,3 +34,21 @@ def resolve(article_dir: str, path: str) -> str | None:
     joined = path.lstrip("/") if path.startswith("/") else posixpath.join(article_dir, path)
     normal = posixpath.normpath(joined)
     return None if normal.startswith("..") else normal
+
+
+def language_of(src_uri: str) -> str:
+    """``x.en.md`` is English; anything without a known language suffix is Vietnamese."""
+    parts = src_uri.rsplit("/", 1)[-1].split(".")
+    return parts[-2] if len(parts) >= 3 and parts[-2] in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def original_of(src_uri: str) -> str:
+    """``tin-tuc/2026/x.en.md`` → ``tin-tuc/2026/x.md`` (unchanged for an original)."""
+    lang = language_of(src_uri)
+    return src_uri if lang == DEFAULT_LANGUAGE else src_uri[: -len(f".{lang}.md")] + ".md"
+
+
+def translation_of(src_uri: str, lang: str) -> str:
+    """The docs path of ``src_uri``'s version in ``lang`` (static-i18n suffix structure)."""
+    original = original_of(src_uri)
+    return original if lang == DEFAULT_LANGUAGE else original[: -len(".md")] + f".{lang}.md"

@@ -7,16 +7,15 @@ while collecting every issue of the file; it never stops at the first one.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import posixpath
 import re
 from pathlib import Path
 from typing import Any
 
 from . import issues as issue
-from .fields import FieldChecker, hint
+from .fields import FieldChecker
 from .issues import Issue
-from .messages import Localized
+from .messages import Localized, did_you_mean
 from .model import (
     STATUSES,
     UPDATE_KINDS,
@@ -31,7 +30,7 @@ from .model import (
     Withdrawal,
 )
 from .parsing import FrontMatter, InvalidValue, to_datetime
-from .paths import media_type, resolve
+from .paths import language_of, media_type, resolve
 from .registries import Registries
 from .text import nfc
 
@@ -97,7 +96,7 @@ def check_article(
     """Check one article (or translation, given its ``original``) and normalise it."""
     check = FieldChecker(fm, display_path)
     data = fm.data
-    lang = _language_of(src_uri)
+    lang = language_of(src_uri)
     check.unknown_keys(data, KNOWN)
 
     if original is not None:
@@ -127,7 +126,7 @@ def check_article(
 
     if unit and date and not registries.units[unit].validity.covers(date.date()):
         successor = registries.units[unit].successor
-        check.add("E010", "unit", value=unit, date=_day(date), hint=hint(successor))
+        check.add("E010", "unit", value=unit, date=_day(date), hint=did_you_mean(successor))
     _check_path(check, src_uri, date)
 
     required_by_status = set(STATUS_REQUIRES.get(status or "", ()))
@@ -155,15 +154,7 @@ def check_article(
         check.add("E025", "withdrawn.at", value=approval.at.strftime("%d/%m/%Y %H:%M"))
     focus_areas = check.strings(data, "focus_areas")
     for index, key in enumerate(focus_areas):
-        if key not in registries.focus_areas:
-            near = difflib.get_close_matches(key, list(registries.focus_areas), n=1)
-            check.add(
-                "E009",
-                f"focus_areas.{index}",
-                value=key,
-                registry=_FOCUS_AREAS,
-                hint=hint(near[0] if near else None),
-            )
+        check.in_registry(f"focus_areas.{index}", key, registries.focus_areas, _FOCUS_AREAS)
     featured = data.get("featured", False)
     if not isinstance(featured, bool):
         check.wrong_type("featured", "bool", featured)
@@ -210,11 +201,6 @@ def check_article(
         original_src_uri=original.src_uri if original else None,
     )
     return article, check.found
-
-
-def _language_of(src_uri: str) -> str:
-    suffixes = Path(src_uri).suffixes
-    return suffixes[-2].lstrip(".") if len(suffixes) >= 2 else "vi"
 
 
 def _inherit(check: FieldChecker, data: dict[str, Any], original: Article) -> dict[str, Any]:

@@ -52,7 +52,6 @@ class _Sanitizer(HTMLParser):
         self.removed: list[str] = []
         self.drop_depth = 0
         self.drop_tag: str | None = None
-        self.open_kept: list[bool] = []
 
     # -- tags -------------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -67,15 +66,18 @@ class _Sanitizer(HTMLParser):
             return
         if tag not in ALLOWED_TAGS:
             self.removed.append(f"<{tag}>")
-            self.open_kept.append(False)
             return
         self.out.append(f"<{tag}{self._attributes(tag, attrs)}>")
-        if tag not in VOID_TAGS:
-            self.open_kept.append(True)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """``<x/>``: nothing inside, so a forbidden tag drops only itself."""
+        if self.drop_depth:
+            return
+        if tag in DROP_WITH_CONTENT or (tag == "iframe" and not self._iframe_ok(attrs)):
+            self.removed.append(self._describe_drop(tag, attrs))
+            return
         self.handle_starttag(tag, attrs)
-        if tag not in VOID_TAGS and not self.drop_depth and self.open_kept:
+        if tag in ALLOWED_TAGS and tag not in VOID_TAGS:
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:

@@ -47,7 +47,3 @@ def decide(article: Article, now: dt.datetime, original: Visibility | None = Non
     if article.status == "withdrawn" or original is Visibility.WITHDRAWN:
         return Visibility.WITHDRAWN
     return Visibility.PUBLISHED
-
-
-def is_published(article: Article, now: dt.datetime, original: Visibility | None = None) -> bool:
-    return decide(article, now, original).is_published

@@ -7,9 +7,8 @@ import argparse
 from newsroom import frontmatter_edit, parsing
 
 from . import scaffold, transition
-from .article_files import locate, parse_time
 from .cli_messages import say
-from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail, load_site
+from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail
 
 
 def register(sub: argparse._SubParsersAction, name: str) -> None:
@@ -21,29 +20,22 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
         "Sets status approved and the approval block; refuses what the rules forbid; "
         "changes only those lines.",
     )
-    parser.add_argument("path", metavar="PATH", help="tệp bài viết / article file")
+    transition.add_arguments(
+        parser, "thời điểm duyệt, ISO 8601 / approval time (mặc định / default: now)"
+    )
     parser.add_argument(
         "--by",
         required=True,
         metavar="ID",
         help="mã người duyệt / approver id (docs/.registries/approvers.yml)",
     )
-    parser.add_argument(
-        "--at",
-        metavar="TIME",
-        help="thời điểm duyệt, ISO 8601 / approval time (mặc định / default: now)",
-    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        site = load_site(args)
-        language = site.settings.message_language
-        article = locate(site, args.path, language)
-        at = parse_time(args.at, site, language)
-        data = transition.current(article, language).data
-        if data.get("status") == "withdrawn":
+        site, article, at, language, status = transition.target(args)
+        if status == "withdrawn":
             raise CommandError(
                 say("approve_withdrawn", language, path=article.display), EXIT_CONTENT
             )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsroom.parsing import to_datetime
+from newsroom.paths import original_of
 from newsroom.site import Site
 
 from .cli_messages import say
@@ -21,11 +22,11 @@ class ArticleFile:
 
     @property
     def is_translation(self) -> bool:
-        return len(Path(self.src_uri).suffixes) >= 2
+        return original_of(self.src_uri) != self.src_uri
 
     @property
     def original_uri(self) -> str:
-        return self.src_uri.rsplit(".", 2)[0] + ".md"
+        return original_of(self.src_uri)
 
     def read(self) -> str:
         """The text exactly as stored (a BOM stays as ``\\ufeff``, CRLF stays CRLF)."""

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from newsroom.messages import Localized, did_you_mean
+from newsroom.paths import translation_of
 from newsroom.registries import Registries
 from newsroom.site import Site
 from newsroom.text import slugify
@@ -121,7 +122,7 @@ def _new_translation(
     title = args.title or _prompt("title", None, interactive, ask)
     if not title:
         raise CommandError(say("missing_option", language, option="--title"))
-    target = original.path.with_name(original.path.name[: -len(".md")] + ".en.md")
+    target = original.path.with_name(translation_of(original.path.name, "en"))
     _refuse_existing(target, language)
     target.write_text(
         scaffold.translation_text(title.strip(), original.path.name), encoding="utf-8", newline="\n"

@@ -7,7 +7,10 @@ the file untouched and an accepted one never produces a file the build would rej
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 from collections.abc import Callable
+from typing import NamedTuple
 
 from newsroom import issues as issue
 from newsroom import parsing, rules
@@ -15,12 +18,38 @@ from newsroom.frontmatter_edit import EditError
 from newsroom.issues import Issue
 from newsroom.site import Site
 
-from .article_files import ArticleFile
+from .article_files import ArticleFile, locate, parse_time
 from .cli_messages import say
-from .common import EXIT_CONTENT, CommandError
+from .common import EXIT_CONTENT, CommandError, load_site
 
 #: Issues of the whole tree (not of one file's text) that still block the change.
 CORPUS_CODES = ("E015", "E016", "E018")
+
+
+class Target(NamedTuple):
+    """What ``approve`` and ``withdraw`` act on: the site, the article, the time, the wording."""
+
+    site: Site
+    article: ArticleFile
+    at: dt.datetime
+    language: str
+    status: object  # the article's current ``status`` value
+
+
+def add_arguments(parser: argparse.ArgumentParser, at_help: str) -> None:
+    """``PATH`` and ``--at TIME``, the arguments every status change takes."""
+    parser.add_argument("path", metavar="PATH", help="tệp bài viết / article file")
+    parser.add_argument("--at", metavar="TIME", help=at_help)
+
+
+def target(args: argparse.Namespace) -> Target:
+    """Load the site, find the article, read ``--at``; raise CommandError if any fails."""
+    site = load_site(args)
+    language = site.settings.message_language
+    article = locate(site, args.path, language)
+    at = parse_time(args.at, site, language)
+    status = current(article, language).data.get("status")
+    return Target(site, article, at, language, status)
 
 
 def current(article: ArticleFile, language: str) -> parsing.FrontMatter:

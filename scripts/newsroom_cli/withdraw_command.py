@@ -7,9 +7,8 @@ import argparse
 from newsroom import frontmatter_edit
 
 from . import transition
-from .article_files import locate, parse_time
 from .cli_messages import say
-from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail, load_site
+from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail
 
 
 def register(sub: argparse._SubParsersAction, name: str) -> None:
@@ -20,38 +19,31 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
         "chỉ và hiện lý do gỡ. Chỉ gỡ được bài đã duyệt. Sets status withdrawn with the public "
         "reason; only an approved article can be withdrawn.",
     )
-    parser.add_argument("path", metavar="PATH", help="tệp bài viết / article file")
+    transition.add_arguments(
+        parser, "thời điểm gỡ, ISO 8601 / withdrawal time (mặc định / default: now)"
+    )
     parser.add_argument(
         "--reason",
         required=True,
         metavar="TEXT",
         help="lý do công khai / public reason shown on the page",
     )
-    parser.add_argument(
-        "--at",
-        metavar="TIME",
-        help="thời điểm gỡ, ISO 8601 / withdrawal time (mặc định / default: now)",
-    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        site = load_site(args)
-        language = site.settings.message_language
-        article = locate(site, args.path, language)
-        at = parse_time(args.at, site, language)
+        site, article, at, language, status = transition.target(args)
         reason = args.reason.strip()
         if not reason:
             raise CommandError(say("empty_reason", language))
-        # the would-be text goes through the build's rules, which refuse a withdrawal
-        # dated before the approval (E025)
-        status = transition.current(article, language).data.get("status")
         if status != "approved":
             raise CommandError(
                 say("withdraw_not_approved", language, path=article.display, status=status),
                 EXIT_CONTENT,
             )
+        # the would-be text goes through the build's rules, which also refuse a withdrawal
+        # dated before the approval (E025)
         transition.apply(
             site, article, lambda text: frontmatter_edit.withdraw(text, at, reason), language
         )
