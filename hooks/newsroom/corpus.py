@@ -14,12 +14,17 @@ from dataclasses import dataclass, field
 
 from . import issues as issue
 from . import parsing, rules
+from .classify import Classification, Kind, classify
 from .issues import Issue
 from .model import Article
 from .paths import language_of, original_of, resolve, translation_of
 from .registries import Registries
 from .settings import LANGUAGES, Settings
+from .urls import LISTING_ROOTS
 from .visibility import Visibility, decide
+
+#: First path segments of generated pages (listings, feeds, search): no static page there.
+RESERVED_ROOTS = frozenset(LISTING_ROOTS.values()) | {"feeds", "pagefind", "search", "assets"}
 
 _LINK_RE = re.compile(
     r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE
@@ -42,13 +47,15 @@ class Corpus:
     entries: dict[str, Entry] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    files: Classification = field(default_factory=Classification)
     _sorted: dict[tuple[str | None, bool], list[Article]] = field(default_factory=dict)
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
     def scan(cls, settings: Settings, registries: Registries, now: dt.datetime) -> Corpus:
-        corpus = cls(settings, registries, now)
-        sources = sorted(_article_sources(settings))
+        corpus = cls(settings, registries, now, files=classify(settings, RESERVED_ROOTS))
+        corpus.issues.extend(corpus.files.issues)
+        sources = corpus.files.of_kind(Kind.ARTICLE)
         originals = [s for s in sources if language_of(s) == "vi"]
         translations = [s for s in sources if language_of(s) != "vi"]
         for src_uri in originals:
@@ -116,7 +123,7 @@ class Corpus:
                 )
             else:
                 seen_ids[key] = article
-        for src_uri, url in _page_urls(self.settings, self.entries):
+        for src_uri, url in _page_urls(self.files, self.entries):
             if url in seen_urls:
                 self.issues.append(
                     issue.make(
@@ -218,19 +225,11 @@ class Corpus:
         return found
 
 
-def _article_sources(settings: Settings) -> Iterator[str]:
-    root = settings.articles_path
-    if not root.is_dir():
-        return
-    for path in root.rglob("*.md"):
-        yield path.relative_to(settings.docs_dir).as_posix()
-
-
-def _page_urls(settings: Settings, entries: dict[str, Entry]) -> Iterable[tuple[str, str]]:
+def _page_urls(files: Classification, entries: dict[str, Entry]) -> Iterable[tuple[str, str]]:
     """(src_uri, url) of every page in the docs folder, articles first."""
     for src_uri, entry in sorted(entries.items()):
         yield src_uri, entry.article.url
-    for src_uri in _static_sources(settings):
+    for src_uri in files.of_kind(Kind.PAGE):
         yield src_uri, static_page_url(src_uri)
 
 
@@ -262,20 +261,10 @@ def _public_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, None]]:
     yield from _static_pages(corpus)
 
 
-def _static_sources(settings: Settings) -> Iterator[str]:
-    """Docs paths of the Markdown pages that are not articles (dot folders excluded)."""
-    articles_root = settings.articles_dir + "/"
-    for path in sorted(settings.docs_dir.rglob("*.md")):
-        src_uri = path.relative_to(settings.docs_dir).as_posix()
-        if not src_uri.startswith(articles_root) and not any(
-            part.startswith(".") for part in src_uri.split("/")
-        ):
-            yield src_uri
-
-
 def _static_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, None]]:
+    """Static pages the classification accepted (so they are UTF-8 and no symbolic link)."""
     docs_dir = corpus.settings.docs_dir
-    for src_uri in _static_sources(corpus.settings):
+    for src_uri in corpus.files.of_kind(Kind.PAGE):
         yield src_uri, (docs_dir / src_uri).read_text(encoding="utf-8-sig"), 1, None
 
 

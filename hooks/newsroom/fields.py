@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import issues as issue
+from . import urlpolicy
 from .issues import Issue
 from .messages import Localized, did_you_mean
 from .parsing import FrontMatter, InvalidValue, to_datetime
@@ -53,6 +54,16 @@ class FieldChecker:
             self.add("E003", name, condition="")
             return None
         return result
+
+    def web_url(
+        self, data: dict[str, Any], key: str, prefix: str = "", required: bool = False
+    ) -> str | None:
+        """An ``http(s)://`` URL (E027 otherwise): the only kind a front-matter URL may hold."""
+        value = self.text(data, key, prefix, required)
+        if value is not None and not urlpolicy.is_web_url(value):
+            self.add("E027", prefix + key, value=value)
+            return None
+        return value
 
     def moment(
         self, data: dict[str, Any], key: str, tz: dt.tzinfo, prefix: str = "", required: bool = True

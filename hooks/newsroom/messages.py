@@ -191,6 +191,63 @@ CATALOGUE: dict[str, Message] = {
             "cannot read the file: {detail}",
             "Lưu tệp ở dạng UTF-8.",
         ),
+        _e(
+            "E027",
+            "{value!r} không phải địa chỉ web được phép (chỉ http:// hoặc https:// với tên miền)",
+            "{value!r} is not an allowed web address (only http:// or https:// with a host)",
+            "Dán đúng địa chỉ trang web, bắt đầu bằng `https://`; không dùng `javascript:`, `data:`…",
+        ),
+        _e(
+            "E028",
+            "đường dẫn tệp {value!r} không được phép: {reason}",
+            "file path {value!r} is not allowed: {reason}",
+            "Ghi đường dẫn tương đối tới một tệp trong `docs/` (ví dụ `../../tep/bao-cao.pdf`); "
+            "tên tệp không chứa `:` `?` `#` `%` `\\` dấu nháy hay `<` `>`.",
+        ),
+        _e(
+            "E029",
+            "còn nội dung mẫu của `newsroom new` chưa điền, không đăng được",
+            "still holds the scaffold text of `newsroom new`; it cannot be published",
+            "Thay mọi chỗ `(điền …)` bằng nội dung thật trước khi duyệt.",
+        ),
+        _e(
+            "E030",
+            "tệp không được phép trong docs/: {reason}",
+            "file not allowed under docs/: {reason}",
+            "Chỉ đặt trong `docs/` bài viết, trang tĩnh, tệp đính kèm/ảnh đúng loại và sổ đăng ký; "
+            "xoá tệp này hoặc đổi tên/định dạng như hướng dẫn.",
+        ),
+        _e(
+            "E031",
+            "trang tĩnh mang trường của bài viết ({fields}); bài viết phải nằm trong {articles}/<năm>/",
+            "a static page carries article fields ({fields}); articles belong in {articles}/<year>/",
+            "Chuyển tệp vào thư mục năm của bài viết, hoặc bỏ các trường của bài viết.",
+        ),
+        _e(
+            "E032",
+            "tệp SVG chứa nội dung có thể chạy: {detail}",
+            "the SVG file holds active content: {detail}",
+            "Xuất lại hình SVG không có script, sự kiện `on…`, `foreignObject` hay liên kết ra ngoài; "
+            "hoặc dùng ảnh PNG.",
+        ),
+        _e(
+            "E033",
+            "địa chỉ {url} trùng với trang do hệ thống tạo ({generated})",
+            "URL {url} collides with a page the build generates ({generated})",
+            "Đổi tên tệp (ví dụ thêm một từ vào tên).",
+        ),
+        _e(
+            "E034",
+            "thẻ {value!r} không có chữ cái hay chữ số nào nên không có địa chỉ",
+            "tag {value!r} has no letter or digit, so it has no URL",
+            "Viết thẻ bằng chữ, ví dụ `thi hành án`.",
+        ),
+        _e(
+            "E035",
+            "địa chỉ {value!r} không được phép (chỉ http, https, mailto, tel hoặc đường dẫn trong trang)",
+            "URL {value!r} is not allowed (only http, https, mailto, tel or a path inside the site)",
+            "Sửa liên kết; không dùng `javascript:`, `data:`, `file:`…",
+        ),
         _w(
             "W101",
             "đã loại bỏ HTML không an toàn: {detail}",
@@ -231,3 +288,54 @@ def render(code: str, language: str = "vi", **params: object) -> str:
     template = message.en if language == "en" else message.vi
     values = {k: v.get(language) if isinstance(v, Localized) else v for k, v in params.items()}
     return template.format(**values)
+
+
+#: Why a file or a path is refused (the ``reason`` of E028 and E030), by short name.
+REASONS: dict[str, Localized] = {
+    "scheme": Localized("có lược đồ URL (như javascript:)", "it has a URL scheme (javascript: …)"),
+    "host": Localized("trỏ ra máy chủ khác", "it points to another host"),
+    "characters": Localized(
+        "tên có ký tự không được phép (: ? # % \\ \" ' < > hoặc ký tự điều khiển)",
+        "the name holds a character that is not allowed (: ? # % \\ \" ' < > or a control)",
+    ),
+    "outside": Localized("ra ngoài thư mục docs/", "it leaves the docs/ folder"),
+    "symlink": Localized(
+        "là liên kết tượng trưng (symlink); chỉ chấp nhận tệp thật",
+        "it is a symbolic link; only real files are accepted",
+    ),
+    "type": Localized(
+        "loại tệp không được phép (chỉ ảnh, PDF, văn bản văn phòng, CSV/TXT, âm thanh, video)",
+        "this kind of file is not allowed (only images, PDF, office documents, CSV/TXT, "
+        "audio, video)",
+    ),
+    "markup": Localized(
+        "tệp HTML/JS/XML có thể chạy mã trên trang; không đặt trong nội dung của biên tập viên",
+        "HTML/JS/XML can run code on the site; not allowed among editors' files",
+    ),
+    "backup": Localized(
+        "tên tệp sao lưu hoặc tạm của trình soạn thảo", "a backup or temporary file of an editor"
+    ),
+    "markdown_name": Localized(
+        "tệp Markdown phải có đuôi .md viết thường", "a Markdown file must end in lower-case .md"
+    ),
+    "article_place": Localized(
+        "bài viết phải nằm ở tin-tuc/<năm>/<tên>.md (hoặc .en.md)",
+        "an article must be at tin-tuc/<year>/<name>.md (or .en.md)",
+    ),
+    "article_name": Localized(
+        "tên tệp bài viết chỉ gồm chữ thường không dấu, số, gạch ngang; dấu chấm chỉ trước "
+        "đuôi .md/.en.md",
+        "an article's file name is lower-case ASCII letters, digits and hyphens; a dot only "
+        "before .md/.en.md",
+    ),
+    "static_place": Localized(
+        "trang tĩnh nằm trong thư mục dành cho trang do hệ thống tạo",
+        "a static page inside a folder reserved for generated pages",
+    ),
+    "unreadable": Localized("không đọc được tệp", "the file cannot be read"),
+    "encoding": Localized("tệp không ở dạng UTF-8", "the file is not UTF-8"),
+    "theme": Localized(
+        "thư mục giao diện chỉ chứa CSS, JavaScript, phông chữ và ảnh",
+        "the theme folder holds only CSS, JavaScript, fonts and images",
+    ),
+}

@@ -3,11 +3,19 @@
 MkDocs silently treats a block that YAML cannot read as "no metadata" (and would then publish
 an article without its approval state). Here the same block is split with MkDocs' own regular
 expression and parsed again; any problem becomes an issue with the file's line number.
+
+The repository may be hostile, so the YAML that front-matter may use is a strict subset:
+no anchors, aliases or merge keys (a 500-byte "billion laughs" would cost gigabytes), no
+explicit tags (``!!python/…``, ``!!int x``), no duplicate keys (``status: draft`` then
+``status: approved``), no line separators that YAML honours but line-based tools do not
+(``\r``, NEL, U+2028/2029), and a bounded size and depth. Whatever the input, :func:`parse`
+returns issues; it never raises.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +24,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from . import issues as issue
 from .issues import Issue
+from .messages import Localized
 from .text import nfc
 
 try:  # the C loader is ~10x faster; both resolve YAML 1.1 the same way
@@ -64,6 +73,23 @@ class FrontMatter:
         return 1
 
 
+#: Front-matter larger than this is refused before YAML reads it (the longest real one is ~3 KB).
+MAX_FRONT_MATTER = 64 * 1024
+#: Deepest nesting of lists and mappings accepted (the content model needs 3).
+MAX_DEPTH = 8
+#: Characters YAML reads as line breaks that MkDocs and line-based editing do not.
+_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+
+
+class FrontMatterError(Exception):
+    """The front-matter uses YAML the content model refuses; ``line`` is the file line."""
+
+    def __init__(self, line: int, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.line = line
+        self.detail = Localized(vi, en)
+
+
 def parse(text: str, display_path: str) -> tuple[FrontMatter | None, list[Issue]]:
     """Parse the front-matter of ``text``; on failure return ``None`` and the issues."""
     text = nfc(text.lstrip("\ufeff")).replace("\r\n", "\n")
@@ -73,13 +99,17 @@ def parse(text: str, display_path: str) -> tuple[FrontMatter | None, list[Issue]
     yaml_text = match.group(1)
     end_line = match.group(0).count("\n")
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader)
-        data = yaml.load(yaml_text, Loader=_Loader)
+        node = compose_strict(yaml_text)
+        data = _Loader(yaml_text).construct_document(node) if node is not None else None
+    except FrontMatterError as exc:
+        return None, [issue.make(display_path, exc.line, "E001", detail=exc.detail)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark else 1
         detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return None, [issue.make(display_path, line, "E001", detail=detail)]
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # unbuildable value
+        return None, [issue.make(display_path, 1, "E001", detail=str(exc)[:120])]
     if not isinstance(data, dict):
         return None, [issue.make(display_path, 1, "E002")]
     lines: dict[str, int] = {}
@@ -87,6 +117,94 @@ def parse(text: str, display_path: str) -> tuple[FrontMatter | None, list[Issue]
         _map_lines(node, "", lines)
     body = text[match.end() :]
     return FrontMatter(data, lines, body, end_line + 1, end_line), []
+
+
+def compose_strict(yaml_text: str) -> yaml.Node | None:
+    """Compose ``yaml_text`` (the block between the ``---`` lines) in the strict subset.
+
+    Raises :class:`FrontMatterError` (anchors, aliases, tags, merge keys, duplicate keys,
+    odd line breaks, size, depth) or :class:`yaml.YAMLError` (syntax). The event stream is
+    checked before any node is built, so an alias bomb costs nothing.
+    """
+    odd = _ODD_BREAKS.search(yaml_text)
+    if odd:
+        line = yaml_text.count("\n", 0, odd.start()) + 2
+        raise FrontMatterError(
+            line,
+            f"có ký tự xuống dòng lạ U+{ord(odd.group()):04X}",
+            f"unusual line break U+{ord(odd.group()):04X}",
+        )
+    if len(yaml_text) > MAX_FRONT_MATTER:
+        raise FrontMatterError(
+            1,
+            f"front-matter quá lớn (> {MAX_FRONT_MATTER} byte)",
+            f"front-matter too large (> {MAX_FRONT_MATTER} bytes)",
+        )
+    depth = 0
+    for event in yaml.parse(yaml_text, Loader=_Loader):
+        line = event.start_mark.line + 2
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise FrontMatterError(
+                line,
+                "không được dùng anchor/alias (& *)",
+                "anchors and aliases (& *) are not allowed",
+            )
+        if getattr(event, "tag", None) and not _implicit(event):
+            raise FrontMatterError(
+                line,
+                f"không được dùng thẻ YAML {event.tag}",
+                f"YAML tags are not allowed: {event.tag}",
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise FrontMatterError(
+                    line,
+                    f"lồng sâu quá {MAX_DEPTH} cấp",
+                    f"nested deeper than {MAX_DEPTH} levels",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    node = yaml.compose(yaml_text, Loader=_Loader)
+    if node is not None:
+        _check_keys(node)
+    return node
+
+
+def _implicit(event: yaml.Event) -> bool:
+    implicit = getattr(event, "implicit", True)
+    return bool(implicit[0] if isinstance(implicit, tuple) else implicit)
+
+
+def _check_keys(node: yaml.Node) -> None:
+    """Refuse duplicate keys, merge keys (``<<``) and keys that are not plain scalars."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 2
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise FrontMatterError(
+                    line,
+                    "tên trường phải là một từ",
+                    "a key must be a plain word",
+                )
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise FrontMatterError(
+                    line,
+                    "không được dùng khoá gộp <<",
+                    "merge keys (<<) are not allowed",
+                )
+            if key_node.value in seen:
+                raise FrontMatterError(
+                    line,
+                    f"trường {key_node.value!r} lặp lại (đã có ở dòng {seen[key_node.value]})",
+                    f"duplicate key {key_node.value!r} (first on line {seen[key_node.value]})",
+                )
+            seen[key_node.value] = line
+            _check_keys(value_node)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_keys(item)
 
 
 def _map_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
@@ -121,4 +239,7 @@ def to_datetime(value: Any, tz: dt.tzinfo) -> dt.datetime | None:
         return None
     if moment.tzinfo is None:
         return moment.replace(tzinfo=tz)
-    return moment.astimezone(tz)
+    try:
+        return moment.astimezone(tz)
+    except OverflowError:  # 0001-01-01T00:00+05:00 has no time in the site's zone
+        return None

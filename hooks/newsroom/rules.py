@@ -12,10 +12,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from . import classify, urlpolicy
 from . import issues as issue
 from .fields import FieldChecker
 from .issues import Issue
-from .messages import Localized, did_you_mean
+from .messages import REASONS, Localized, did_you_mean
 from .model import (
     STATUSES,
     UPDATE_KINDS,
@@ -31,8 +32,10 @@ from .model import (
 )
 from .parsing import FrontMatter, InvalidValue, to_datetime
 from .paths import language_of, media_type, resolve
+from .placeholders import body_line as placeholder_body_line
+from .placeholders import fields_with_placeholders
 from .registries import Registries
-from .text import nfc
+from .text import nfc, slugify
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{2,79}$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -82,6 +85,8 @@ SUBFIELDS: dict[str, tuple[str, ...]] = {
 }
 #: Conditional requirements that are not expressed in the types registry.
 STATUS_REQUIRES = {"approved": ("approval",), "withdrawn": ("approval", "withdrawn")}
+#: Statuses whose article is (or was) public: the publish-stage rules apply to them.
+PUBLISH_STATUSES = ("approved", "withdrawn")
 
 
 def check_article(
@@ -166,7 +171,10 @@ def check_article(
     source = None
     if (raw_source := check.mapping(data, "source", SUBFIELDS["source"])) is not None:
         name = check.text(raw_source, "name", "source.")
-        source = Source(name, check.text(raw_source, "url", "source.", False)) if name else None
+        source = Source(name, check.web_url(raw_source, "url", "source.")) if name else None
+    tags = _tags(check, data)
+    if status in PUBLISH_STATUSES:
+        _check_placeholders(check, fm)
 
     if check.found or None in (article_id, title, summary, date, type_key, category, unit, status):
         return None, check.found
@@ -190,7 +198,7 @@ def check_article(
         event=event,
         withdrawn=withdrawn,
         focus_areas=focus_areas,
-        tags=check.strings(data, "tags"),
+        tags=tags,
         authors=check.strings(data, "authors"),
         source=source,
         image=image,
@@ -312,7 +320,7 @@ def _press_report(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> P
         return None
     outlet = check.text(raw, "outlet", "responds_to.")
     title = check.text(raw, "title", "responds_to.")
-    url = check.text(raw, "url", "responds_to.", required=False)
+    url = check.web_url(raw, "url", "responds_to.")
     published = check.moment(raw, "published", tz, "responds_to.")
     received = check.moment(raw, "received", tz, "responds_to.", required=False) or published
     if outlet and title and published and received:
@@ -329,7 +337,7 @@ def _event(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> Event | 
     start = check.moment(raw, "start", tz, "event.")
     end = check.moment(raw, "end", tz, "event.", required=False)
     location = check.text(raw, "location", "event.")
-    online_url = check.text(raw, "online_url", "event.", required=False)
+    online_url = check.web_url(raw, "online_url", "event.")
     if start and location:
         return Event(start, end, location, online_url)
     return None
@@ -353,11 +361,10 @@ def _attachments(
         title = check.text(item, "title", prefix)
         if not path or not title:
             continue
-        src_uri = resolve(article_dir, path)
-        file = docs_dir / src_uri
-        if src_uri is None or not file.is_file():
-            check.add("E019", prefix + "path", value=path)
+        src_uri = _local_file(check, prefix + "path", path, docs_dir, article_dir)
+        if src_uri is None:
             continue
+        file = docs_dir / src_uri
         if any(a.src_uri == src_uri for a in result):
             check.add("W102", prefix + "path", value=path)
             continue
@@ -379,14 +386,59 @@ def _image(
     credit = check.text(raw, "credit", "image.", required=False)
     if not src:
         return None
-    if src.startswith(("http://", "https://")):
-        src_uri = src
-    else:
-        src_uri = resolve(article_dir, src)
-        if src_uri is None or not (docs_dir / src_uri).is_file():
-            check.add("E019", "image.src", value=src)
+    if urlpolicy.scheme(src) in urlpolicy.WEB_SCHEMES:
+        if not urlpolicy.is_web_url(src):
+            check.add("E027", "image.src", value=src)
             return None
-    return Image(src_uri, alt or "", caption, credit)
+        src_uri: str | None = src
+    else:
+        src_uri = _local_file(check, "image.src", src, docs_dir, article_dir)
+    return Image(src_uri, alt or "", caption, credit) if src_uri else None
+
+
+def _local_file(
+    check: FieldChecker, field_path: str, path: str, docs_dir: Path, article_dir: str
+) -> str | None:
+    """Docs path of a file an article uses (attachment, image), or ``None`` (reported).
+
+    The path must be a plain local path (the URL policy), stay inside ``docs/``, name a
+    real file (not a symbolic link) of a media type the site publishes.
+    """
+    problem = urlpolicy.local_path_problem(path)
+    src_uri = resolve(article_dir, path) if problem is None else None
+    if problem is None and src_uri is None:
+        problem = "outside"
+    if src_uri is not None:
+        file = docs_dir / src_uri
+        if file.is_symlink() or any(p.is_symlink() for p in file.parents if docs_dir in p.parents):
+            problem = "symlink"
+        elif not file.is_file():
+            check.add("E019", field_path, value=path)
+            return None
+        elif classify.asset_media_type(src_uri) is None:
+            problem = "type"
+    if problem is not None:
+        check.add("E028", field_path, value=path, reason=REASONS[problem])
+        return None
+    return src_uri
+
+
+def _tags(check: FieldChecker, data: dict[str, Any]) -> tuple[str, ...]:
+    """Free tags; each needs a letter or digit, since its listing URL is its slug."""
+    tags = check.strings(data, "tags")
+    for index, tag in enumerate(tags):
+        if not slugify(tag):
+            check.add("E034", f"tags.{index}", value=tag)
+    return tuple(tag for tag in tags if slugify(tag))
+
+
+def _check_placeholders(check: FieldChecker, fm: FrontMatter) -> None:
+    """E029 for each field (and the body) still holding the scaffold of ``newsroom new``."""
+    for name in fields_with_placeholders(fm.data):
+        check.add("E029", name)
+    line = placeholder_body_line(fm.body, fm.body_line)
+    if line is not None:
+        check.found.append(issue.make(check.path, line, "E029", "body"))
 
 
 def _updates(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> tuple[Update, ...]:

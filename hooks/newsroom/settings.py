@@ -27,6 +27,7 @@ class Settings:
     page_size: int = 20
     feed_limit: int = 50
     message_language: str = "vi"
+    theme_assets_dir: str = "assets"  # the maintainers' CSS/JS folder under docs/
 
     @property
     def registries_path(self) -> Path:
@@ -54,6 +55,7 @@ class Settings:
             page_size=int(extra.get("page_size", 20)),
             feed_limit=int(extra.get("feed_limit", 50)),
             message_language=extra.get("message_language", "vi"),
+            theme_assets_dir=str(extra.get("theme_assets", "assets")).strip("/"),
         )
 
 

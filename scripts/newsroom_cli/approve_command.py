@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from newsroom import frontmatter_edit, parsing
+from newsroom import frontmatter_edit
 
-from . import scaffold, transition
+from . import transition
 from .cli_messages import say
 from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail
 
@@ -41,28 +41,12 @@ def run(args: argparse.Namespace) -> int:
             )
         by = args.by.strip()
 
-        def edit(text: str) -> str:
-            new_text = frontmatter_edit.approve(text, by, at)
-            _refuse_placeholders(new_text, article.display, language)
-            return new_text
-
-        transition.apply(site, article, edit, language)
+        transition.apply(
+            site, article, lambda text: frontmatter_edit.approve(text, by, at), language
+        )
     except CommandError as error:
         return fail(error)
     print(
         say("approved", language, path=article.display, by=by, at=frontmatter_edit.format_time(at))
     )
     return EXIT_OK
-
-
-def _refuse_placeholders(text: str, display: str, language: str) -> None:
-    front_matter, _ = parsing.parse(text, display)
-    if front_matter is None:
-        return  # the checker reports it
-    fields = list(scaffold.placeholders(front_matter.data))
-    if scaffold.PLACEHOLDER in front_matter.body:
-        fields.append("body")
-    if fields:
-        raise CommandError(
-            say("placeholder", language, path=display, field=", ".join(fields)), EXIT_CONTENT
-        )

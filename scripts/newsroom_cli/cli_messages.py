@@ -67,10 +67,6 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "chỉ gỡ được bài đã duyệt; {path} đang ở trạng thái {status!r}",
         "only an approved article can be withdrawn; {path} is {status!r}",
     ),
-    "placeholder": (
-        "{path} còn nội dung mẫu chưa điền ({field})",
-        "{path} still holds scaffold text ({field})",
-    ),
     "empty_reason": ("lý do gỡ bài không được để trống", "the withdrawal reason is empty"),
     "created": ("đã tạo {path}", "created {path}"),
     "approved": ("đã duyệt {path} ({by}, {at})", "approved {path} ({by}, {at})"),

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from newsroom.frontmatter_edit import format_time, quote
+from newsroom.placeholders import PLACEHOLDER
 from newsroom.registries import Registries
 
-#: Every placeholder starts with this; ``approve`` refuses an article that still has one.
-PLACEHOLDER = "(điền"
 ID_SLUG_MAX = 40
 
 
@@ -106,15 +103,3 @@ def _spokesperson(new: NewArticle, registries: Registries) -> str:
     same_unit = [p for p in in_office if p.unit == new.unit]
     chosen = (same_unit or in_office or list(registries.spokespersons.values()) or [None])[0]
     return chosen.id if chosen else f'"{PLACEHOLDER} mã người phát ngôn)"'
-
-
-def placeholders(data: Any, prefix: str = "") -> Iterable[str]:
-    """Dotted names of the fields that still hold scaffold text."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from placeholders(value, f"{prefix}{key}.")
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from placeholders(value, f"{prefix}{index}.")
-    elif isinstance(data, str) and PLACEHOLDER in data:
-        yield prefix.rstrip(".")
