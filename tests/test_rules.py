@@ -137,11 +137,25 @@ def test_files_used_only_by_unpublished_articles_are_private(tmp_path: Path) -> 
     shared = ORIGINAL.replace(
         "Nội dung có [liên kết tới bản nháp](nhap.md).", "[chung](../../tep/chung.txt)"
     )
+    raw_html = (
+        '\n<a href="../../tep/bi%20m%E1%BA%ADt%20(1).pdf">x</a> <img src="../../tep/k [2].png">\n'
+    )
     corpus = scan(
         tmp_path,
         {
-            "tin-tuc/2026/nhap.md": draft + "\n[chung](../../tep/chung.txt)\n",
+            "tin-tuc/2026/nhap.md": draft + "\n[chung](../../tep/chung.txt)\n" + raw_html,
             "tin-tuc/2026/ban-goc.md": shared,
+            "tep/a.txt": "a",
+            "tep/chung.txt": "shared",
+            "tep/bi mật (1).pdf": "%PDF",
+            "tep/k [2].png": "png",
+            "tep/khong-ai-dung.txt": "unused",
+            "tin-tuc/2026/anh-a.txt.png": "png",
         },
     )
-    assert corpus.private_files() == {"tep/a.txt", "tin-tuc/2026/anh-a.txt.png"}
+    assert corpus.private_files() == {
+        "tep/a.txt",
+        "tin-tuc/2026/anh-a.txt.png",
+        "tep/bi mật (1).pdf",  # named from raw HTML, %-encoded
+        "tep/k [2].png",  # spaces and brackets
+    }

@@ -7,28 +7,24 @@ report the same issues for the same tree and decide visibility the same way.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import issues as issue
-from . import parsing, rules
+from . import parsing, references, rules
 from .classify import Classification, Kind, classify
 from .issues import Issue
 from .model import Article
-from .paths import language_of, original_of, resolve, translation_of
+from .paths import language_of, original_of, translation_of
 from .registries import Registries
+from .render import Renderer
 from .settings import LANGUAGES, Settings
 from .urls import LISTING_ROOTS
 from .visibility import Visibility, decide
 
 #: First path segments of generated pages (listings, feeds, search): no static page there.
 RESERVED_ROOTS = frozenset(LISTING_ROOTS.values()) | {"feeds", "pagefind", "search", "assets"}
-
-_LINK_RE = re.compile(
-    r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.MULTILINE
-)
 
 
 @dataclass(frozen=True)
@@ -147,30 +143,47 @@ class Corpus:
             self.issues.extend(self.link_issues(src_uri, text, first_line, due))
 
     def link_issues(
-        self, src_uri: str, text: str, first_line: int, due: dt.datetime | None = None
+        self,
+        src_uri: str,
+        text: str,
+        first_line: int,
+        due: dt.datetime | None = None,
+        page_url: str | None = None,
     ) -> list[Issue]:
-        """E021 for each link in ``text`` to an article that is not public (by ``due``)."""
+        """E021 for each link of the page to an article that is not public (by ``due``).
+
+        Links are read from the rendered HTML (raw HTML included); a page that cannot name
+        an unpublished article at all is not rendered.
+        """
+        hidden = {uri: entry for uri, entry in self.entries.items() if not _public_by(entry, due)}
+        needles = {_slug_of(uri) for uri in hidden}
+        if not needles or not any(n in references.decoded(text) for n in needles):
+            return []
+        if page_url is None:
+            entry = self.entries.get(src_uri)
+            page_url = entry.article.url if entry else static_page_url(src_uri)
         found = []
-        for line, target in _relative_md_links(text, first_line):
-            target_uri = resolve(posixpath.dirname(src_uri), target)
-            entry = self.entries.get(target_uri or "")
-            if entry is None or _public_by(entry, due):
-                continue
-            found.append(
-                issue.make(
-                    self.display(src_uri),
-                    line,
-                    "E021",
-                    target=self.display(target_uri),
-                    visibility=entry.visibility.value,
+        for url in references.urls_in(self.render(text)):
+            for path in self.site_urls.paths(url, src_uri, page_url):
+                target_uri = self.page_index.get(path)
+                if target_uri is None or target_uri not in hidden:
+                    continue
+                found.append(
+                    issue.make(
+                        self.display(src_uri),
+                        references.locate(text, url, first_line),
+                        "E021",
+                        target=self.display(target_uri),
+                        visibility=hidden[target_uri].visibility.value,
+                    )
                 )
-            )
-        return found
+                break
+        return list(dict.fromkeys(found))
 
     def link_issues_for(self, article: Article) -> list[Issue]:
         """The link issues ``article`` would have once approved (used by ``newsroom approve``)."""
         due = None if article.date <= self.now else article.date
-        return self.link_issues(article.src_uri, article.body, article.body_line, due)
+        return self.link_issues(article.src_uri, article.body, article.body_line, due, article.url)
 
     def private_files(self) -> set[str]:
         """Files used only by articles without a public page (a draft's attachment, say).
@@ -181,11 +194,46 @@ class Corpus:
         private: set[str] = set()
         for src_uri, entry in self.entries.items():
             if not entry.visibility.has_public_page:
-                private |= _files_used_by(src_uri, entry.article.body, entry.article)
+                private |= self.files_used_by(src_uri, entry.article.body, entry.article)
+        if not private:
+            return private
+        needles = {uri.rsplit("/", 1)[-1].lower() for uri in private}
         for src_uri, text, _, _ in _public_pages(self):
             entry = self.entries.get(src_uri)
-            private -= _files_used_by(src_uri, text, entry.article if entry else None)
+            if entry is not None:
+                private -= entry.article.used_files()
+            if any(n in references.decoded(text) for n in needles):
+                private -= self.files_used_by(src_uri, text)
         return private
+
+    def files_used_by(self, src_uri: str, text: str, article: Article | None = None) -> set[str]:
+        """Docs paths of the files (not pages) a page uses: attachments, image, linked files."""
+        entry = self.entries.get(src_uri)
+        page_url = entry.article.url if entry else static_page_url(src_uri)
+        used = set(article.used_files()) if article is not None else set()
+        for url in references.urls_in(self.render(text)):
+            for path in self.site_urls.paths(url, src_uri, page_url):
+                if self.files.kinds.get(path) in (Kind.ASSET, Kind.THEME):
+                    used.add(path)
+        return used
+
+    @cached_property
+    def render(self) -> Renderer:
+        return Renderer(self.settings.markdown_extensions)
+
+    @cached_property
+    def site_urls(self) -> references.SiteUrls:
+        return references.SiteUrls(self.settings.site_url)
+
+    @cached_property
+    def page_index(self) -> dict[str, str]:
+        """Every site path that reaches an article page (any language), to its source."""
+        index: dict[str, str] = {}
+        for src_uri, entry in self.entries.items():
+            index[src_uri] = src_uri
+            for key in references.page_keys(entry.article.url):
+                index[key] = src_uri
+        return index
 
     # -- reading ----------------------------------------------------------------------------
     def get(self, src_uri: str) -> Entry | None:
@@ -280,25 +328,6 @@ def _linking_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, dt.datetime 
             yield src_uri, article.body, article.body_line, article.date
 
 
-def _relative_links(text: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """(line, target) of every relative link or image in Markdown ``text``."""
-    for match in _LINK_RE.finditer(text):
-        target = (match.group(1) or match.group(2) or "").split("#", 1)[0]
-        if not target or "://" in target or target.startswith(("mailto:", "tel:")):
-            continue
-        yield first_line + text.count("\n", 0, match.start()), target
-
-
-def _relative_md_links(text: str, first_line: int) -> Iterator[tuple[int, str]]:
-    return ((line, t) for line, t in _relative_links(text, first_line) if t.endswith(".md"))
-
-
-def _files_used_by(src_uri: str, text: str, article: Article | None = None) -> set[str]:
-    """Docs paths of the files (not pages) a page uses: attachments, its image, linked files."""
-    folder = posixpath.dirname(src_uri)
-    used = {resolve(folder, target) for _, target in _relative_links(text, 1)}
-    if article is not None:
-        used |= {a.src_uri for a in article.attachments}
-        if article.image is not None:
-            used.add(article.image.src_uri)
-    return {path for path in used if path and not path.endswith(".md")}
+def _slug_of(src_uri: str) -> str:
+    """``tin-tuc/2026/x.en.md`` → ``x`` (what any link to the article must contain)."""
+    return src_uri.rsplit("/", 1)[-1].split(".", 1)[0]

@@ -370,8 +370,8 @@ def _generator(
         entry.guid(data.id, permalink=False)
         entry.title(data.title)
         entry.link(href=data.url, rel="alternate")
-        entry.description(data.summary)
-        entry.summary(data.summary)
+        entry.summary(data.summary)  # Atom <summary> and JSON Feed "summary" are plain text
+        entry.description(html.escape(data.summary, quote=False))  # RSS <description> is HTML
         entry.content(data.content_html, type="html")
         entry.published(data.published)
         entry.updated(data.updated)

@@ -66,6 +66,11 @@ class Image:
     caption: str | None
     credit: str | None
 
+    @property
+    def external(self) -> bool:
+        """An image on another site (``https://…``), not a file of the docs folder."""
+        return "://" in self.src_uri
+
 
 @dataclass(frozen=True)
 class Source:
@@ -125,6 +130,13 @@ class Article:
         folder = self.src_uri.rsplit("/", 1)[0]
         prefix = "" if self.lang == "vi" else f"{self.lang}/"
         return f"{prefix}{folder}/{self.slug}/"
+
+    def used_files(self) -> set[str]:
+        """Docs paths of the files its front-matter names: attachments and a local image."""
+        used = {a.src_uri for a in self.attachments}
+        if self.image is not None and not self.image.external:
+            used.add(self.image.src_uri)
+        return used
 
     @property
     def updated(self) -> dt.datetime:

@@ -8,9 +8,12 @@ removed, so the editor is told (file and line) instead of losing content silentl
 
 from __future__ import annotations
 
+import re
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
+
+from . import urlpolicy
 
 ALLOWED_TAGS = frozenset(
     (
@@ -41,7 +44,8 @@ TAG_ATTRS = {
     "blockquote": {"cite"},
 }
 URL_ATTRS = frozenset({"href", "src", "cite"})
-SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "tel"})
+#: The one inline style Markdown itself writes (aligned table columns).
+_TABLE_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 
 
 class _Sanitizer(HTMLParser):
@@ -111,10 +115,13 @@ class _Sanitizer(HTMLParser):
         allowed = GLOBAL_ATTRS | TAG_ATTRS.get(tag, set())
         parts = []
         for name, value in attrs:
+            if name == "style" and tag in {"td", "th"} and _TABLE_ALIGN.match(value or ""):
+                parts.append(f' style="{escape(value or "")}"')
+                continue
             if name not in allowed:
                 self.removed.append(f"{name}=… trên <{tag}>")
                 continue
-            if name in URL_ATTRS and value is not None and not _safe_url(value):
+            if name in URL_ATTRS and value is not None and not urlpolicy.is_allowed(value):
                 self.removed.append(f"{name}={value.strip()[:40]!r} trên <{tag}>")
                 continue
             parts.append(f" {name}" if value is None else f' {name}="{escape(value)}"')
@@ -133,12 +140,6 @@ class _Sanitizer(HTMLParser):
             host = urlsplit((dict(attrs).get("src") or "").strip()).hostname or "?"
             return f"<iframe> từ {host}"
         return f"<{tag}>"
-
-
-def _safe_url(value: str) -> bool:
-    cleaned = "".join(ch for ch in value if ch > " ").lower()
-    scheme = cleaned.split(":", 1)[0] if ":" in cleaned.split("/", 1)[0] else ""
-    return scheme in SAFE_SCHEMES
 
 
 def sanitize_html(

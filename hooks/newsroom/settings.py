@@ -9,6 +9,12 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from .render import MKDOCS_BUILTINS, extensions_from
+
+DEFAULT_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = tuple(
+    (name, {}) for name in MKDOCS_BUILTINS
+)
+
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -28,6 +34,7 @@ class Settings:
     feed_limit: int = 50
     message_language: str = "vi"
     theme_assets_dir: str = "assets"  # the maintainers' CSS/JS folder under docs/
+    markdown_extensions: tuple[tuple[str, dict[str, Any]], ...] = DEFAULT_EXTENSIONS
 
     @property
     def registries_path(self) -> Path:
@@ -56,6 +63,7 @@ class Settings:
             feed_limit=int(extra.get("feed_limit", 50)),
             message_language=extra.get("message_language", "vi"),
             theme_assets_dir=str(extra.get("theme_assets", "assets")).strip("/"),
+            markdown_extensions=extensions_from(config),
         )
 
 

@@ -143,7 +143,7 @@ def _image(article: Article) -> dict[str, Any] | None:
         "alt": image.alt,
         "caption": image.caption,
         "credit": image.credit,
-        "external": "://" in image.src_uri,
+        "external": image.external,
     }
 
 
