@@ -34,17 +34,22 @@ def on_config(config):
         raise PluginError(str(exc)) from exc
     state = build.start(loaded)
     if build.current_language(config) == "vi":  # report once, not once per language
-        _report(state)
+        _report(state, stop=bool(config.strict) and not state.preview)
     return config
 
 
-def _report(state: build.BuildState) -> None:
+def _report(state: build.BuildState, stop: bool) -> None:
+    """Print every issue; a strict build stops here, before anything is written.
+
+    A lenient build (``mkdocs build --no-strict``, ``make serve``) goes on without whatever
+    was refused: invalid articles and refused files are left out of every output.
+    """
     language = state.settings.message_language
     found = state.site.corpus.issues
     for item in found:
         (log.error if item.is_error else log.warning)(item.format(language))
     errors = sum(1 for i in found if i.is_error)
-    if errors and not state.preview:
+    if errors and stop:
         raise PluginError(f"{errors} lỗi nội dung / content errors — xem ở trên / see above")
 
 

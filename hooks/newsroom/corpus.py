@@ -163,7 +163,9 @@ class Corpus:
             entry = self.entries.get(src_uri)
             page_url = entry.article.url if entry else static_page_url(src_uri)
         found = []
+        locator = references.Locator(text, first_line)
         for url in references.urls_in(self.render(text)):
+            line = locator.line(url)
             for path in self.site_urls.paths(url, src_uri, page_url):
                 target_uri = self.page_index.get(path)
                 if target_uri is None or target_uri not in hidden:
@@ -171,7 +173,7 @@ class Corpus:
                 found.append(
                     issue.make(
                         self.display(src_uri),
-                        references.locate(text, url, first_line),
+                        line,
                         "E021",
                         target=self.display(target_uri),
                         visibility=hidden[target_uri].visibility.value,

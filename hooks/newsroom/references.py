@@ -108,10 +108,20 @@ def decoded(text: str) -> str:
     return nfc(unquote(html.unescape(text))).replace("\\", "").lower()
 
 
-def locate(source: str, url: str, first_line: int) -> int:
-    """File line of ``url`` in ``source`` (raw, decoded or entity form), else ``first_line``."""
-    for probe in (url, html.escape(url), unquote(url)):
-        index = source.find(probe)
-        if index >= 0:
-            return first_line + source.count("\n", 0, index)
-    return first_line
+class Locator:
+    """File lines of the URLs of one source, found in document order (so that two links
+    where one is a prefix of the other get their own lines)."""
+
+    def __init__(self, source: str, first_line: int) -> None:
+        self.source = source
+        self.first_line = first_line
+        self.cursor = 0
+
+    def line(self, url: str) -> int:
+        for start in (self.cursor, 0):
+            for probe in (url, html.escape(url), unquote(url)):
+                index = self.source.find(probe, start)
+                if index >= 0:
+                    self.cursor = index + len(probe)
+                    return self.first_line + self.source.count("\n", 0, index)
+        return self.first_line

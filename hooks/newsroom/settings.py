@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,18 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
+def _environment(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """MkDocs' ``!ENV VAR`` / ``!ENV [VAR, …, default]``: the first variable set, else default."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(str(loader.construct_scalar(node)))
+    if not isinstance(node, yaml.SequenceNode):
+        return None
+    values = [v for v in loader.construct_sequence(node) if v is not None]
+    names, default = values[:-1], (values[-1] if values else None)
+    return next((os.environ[n] for n in map(str, names) if n in os.environ), default)
+
+
+_TolerantLoader.add_constructor("!ENV", _environment)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 
