@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from newsroom_cli import main as cli
 from tree_factory import article, make_tree
@@ -148,3 +150,57 @@ def test_approve_refuses_a_link_to_an_unpublished_article(site, capsys):
     out = capsys.readouterr().out
     assert "E021" in out and "docs/tin-tuc/2026/thads.md (draft)" in out
     assert file.read_text(encoding="utf-8") == text
+
+
+def test_line_separators_in_front_matter_are_refused_untouched(site, capsys):
+    """U+2028 is a line break to YAML, not to line-based editing: refuse, change nothing."""
+    file = site.parent / PATH
+    file.write_text(DRAFT.replace('title: "Bài thử', 'title: "Bài\u2028thử'), encoding="utf-8")
+    before = file.read_bytes()
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo") == 1
+    assert "U+2028" in capsys.readouterr().out
+    assert file.read_bytes() == before
+
+
+def test_line_separators_in_the_body_stay(site):
+    file = site.parent / PATH
+    file.write_text(DRAFT + "Thân\u2028bài\x85và\rđây.\n", encoding="utf-8")
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo") == 0
+    text = file.read_bytes().decode("utf-8")  # read_text would turn the lone \r into \n
+    assert text.endswith("status: draft\nThân\u2028bài\x85và\rđây.\n")
+
+
+def test_a_save_during_the_command_is_not_overwritten(site, capsys, monkeypatch):
+    """The editor saves while approve is checking: approve writes nothing and says so."""
+    from newsroom_cli import transition
+
+    file = site.parent / PATH
+    saved = DRAFT.replace("Dòng thân bài", "Biên tập viên vừa sửa")
+    checking = transition.would_be_issues
+
+    def slow_check(*args):
+        file.write_text(saved, encoding="utf-8")  # the editor's save lands here
+        return checking(*args)
+
+    monkeypatch.setattr(transition, "would_be_issues", slow_check)
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo") == 1
+    assert "vừa được sửa" in capsys.readouterr().err
+    assert file.read_text(encoding="utf-8") == saved
+    assert [p.name for p in file.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_non_utf8_and_unwritable_files_are_clean_refusals(site, capsys):
+    file = site.parent / PATH
+    file.write_bytes(DRAFT.encode("utf-8").replace("Bài thử".encode(), b"B\xe0i th\xfd"))
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong-bo") == 1
+    assert "UTF-8" in capsys.readouterr().err
+    file.write_text(DRAFT, encoding="utf-8")
+    file.parent.chmod(0o555)  # the folder is read-only: no temporary file can be made
+    try:
+        result = run(site, "approve", PATH, "--by", "chanh-van-phong-bo")
+    finally:
+        file.parent.chmod(0o755)
+    if os.geteuid() != 0:  # root writes anyway; the refusal path is then not reachable
+        assert result == 1
+        assert "không ghi được" in capsys.readouterr().err
+        assert file.read_text(encoding="utf-8") == DRAFT

@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from mkdocs.utils.meta import YAML_RE
+
 from .parsing import parse
 from .text import nfc
 
@@ -162,7 +164,8 @@ def approve(text: str, by: str, at: dt.datetime) -> str:
     _put_block(
         doc, "approval", ["approval:", f"  by: {by}", f"  at: {format_time(at)}"], status_line
     )
-    return doc.text()
+    expected = {"status": "approved", "approval": {"by": by, "at": at}}
+    return _verified(text, doc.text(), expected)
 
 
 def withdraw(text: str, at: dt.datetime, reason: str) -> str:
@@ -174,4 +177,49 @@ def withdraw(text: str, at: dt.datetime, reason: str) -> str:
         after = approval[1]
     contents = ["withdrawn:", f"  at: {format_time(at)}", f"  reason: {quote(reason)}"]
     _put_block(doc, "withdrawn", contents, after)
-    return doc.text()
+    expected = {"status": "withdrawn", "withdrawn": {"at": at, "reason": nfc(reason)}}
+    return _verified(text, doc.text(), expected)
+
+
+def _verified(old: str, new: str, expected: dict[str, object]) -> str:
+    """``new`` if it reads back as ``old`` with exactly the ``expected`` keys changed.
+
+    A second safety net behind the line arithmetic: the edit is refused (EditError) unless
+    the edited front-matter parses, the changed keys hold exactly the new values, every
+    other key is unchanged, and the body after the front-matter is the same, byte for byte.
+    """
+    before, _ = parse(old, "<edit>")
+    after, _ = parse(new, "<edit>")
+    if before is None or after is None:
+        raise EditError("the edited front-matter does not parse")
+    for key, value in expected.items():
+        if _plain(after.data.get(key)) != _plain(value):
+            raise EditError(f"{key!r} does not read back as written")
+    untouched = {k: v for k, v in before.data.items() if k not in expected}
+    if untouched != {k: v for k, v in after.data.items() if k not in expected}:
+        raise EditError("the edit would change other keys")
+    if _body_bytes(old) != _body_bytes(new):
+        raise EditError("the edit would change the body")
+    return new
+
+
+def _plain(value: object) -> object:
+    """Compare times as instants and mappings recursively."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC) if value.tzinfo else value
+    return value
+
+
+def _body_bytes(text: str) -> str:
+    """The text after the closing ``---`` line, exactly as stored (only ``\\n`` ends a line,
+    as for MkDocs and the parser; U+2028 and friends in the body are body text)."""
+    raw = text[len(_BOM) :] if text.startswith(_BOM) else text
+    match = YAML_RE.match(raw.replace("\r\n", "\n"))
+    if match is None:
+        raise EditError("no front-matter")
+    index = 0
+    for _ in range(match.group(0).count("\n")):
+        index = raw.index("\n", index) + 1
+    return raw[index:]

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,11 +32,54 @@ class ArticleFile:
         return original_of(self.src_uri)
 
     def read(self) -> str:
-        """The text exactly as stored (a BOM stays as ``\\ufeff``, CRLF stays CRLF)."""
-        return self.path.read_bytes().decode("utf-8")
+        """The text exactly as stored (a BOM stays as ``\\ufeff``, CRLF stays CRLF).
 
-    def write(self, text: str) -> None:
-        self.path.write_bytes(text.encode("utf-8"))
+        Raises :class:`FileProblem` when the file cannot be read or is not UTF-8.
+        """
+        try:
+            return self.path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise FileProblem("not_utf8", str(exc)) from exc
+        except OSError as exc:
+            raise FileProblem("unreadable", exc.strerror or str(exc)) from exc
+
+    def replace(self, expected: str, text: str) -> None:
+        """Write ``text`` atomically, only if the file still holds ``expected``.
+
+        The new text goes to a temporary file beside the article (same permissions), is
+        flushed to disk, and replaces the article in one rename: a reader or a crash sees
+        the old file or the new one, never half of one. If the editor saved the file since
+        it was read, nothing is written (:class:`FileProblem` ``changed``).
+        """
+        folder = self.path.parent
+        try:
+            mode = stat.S_IMODE(self.path.stat().st_mode)
+            handle, temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=folder)
+        except OSError as exc:
+            raise FileProblem("unwritable", exc.strerror or str(exc)) from exc
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(text.encode("utf-8"))
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temporary, mode)
+            if self.read() != expected:
+                raise FileProblem("changed", self.display)
+            os.replace(temporary, self.path)
+        except OSError as exc:
+            raise FileProblem("unwritable", exc.strerror or str(exc)) from exc
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+
+
+class FileProblem(Exception):
+    """The article file cannot be read or written as asked; ``kind`` names the message."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
 
 
 def locate(site: Site, raw: str, language: str) -> ArticleFile:

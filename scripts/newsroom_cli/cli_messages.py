@@ -67,6 +67,19 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "chỉ gỡ được bài đã duyệt; {path} đang ở trạng thái {status!r}",
         "only an approved article can be withdrawn; {path} is {status!r}",
     ),
+    "file_not_utf8": (
+        "không đọc được {path}: tệp không ở dạng UTF-8 ({detail})",
+        "cannot read {path}: the file is not UTF-8 ({detail})",
+    ),
+    "file_unreadable": ("không đọc được {path}: {detail}", "cannot read {path}: {detail}"),
+    "file_unwritable": (
+        "không ghi được {path}: {detail}; tệp giữ nguyên",
+        "cannot write {path}: {detail}; the file is unchanged",
+    ),
+    "file_changed": (
+        "{path} vừa được sửa trong lúc chạy lệnh; không ghi đè, hãy chạy lại",
+        "{path} changed while the command ran; not overwritten, run it again",
+    ),
     "empty_reason": ("lý do gỡ bài không được để trống", "the withdrawal reason is empty"),
     "created": ("đã tạo {path}", "created {path}"),
     "approved": ("đã duyệt {path} ({by}, {at})", "approved {path} ({by}, {at})"),

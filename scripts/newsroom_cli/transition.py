@@ -18,7 +18,7 @@ from newsroom.frontmatter_edit import EditError
 from newsroom.issues import Issue
 from newsroom.site import Site
 
-from .article_files import ArticleFile, locate, parse_time
+from .article_files import ArticleFile, FileProblem, locate, parse_time
 from .cli_messages import say
 from .common import EXIT_CONTENT, CommandError, load_site
 
@@ -54,7 +54,12 @@ def target(args: argparse.Namespace) -> Target:
 
 def current(article: ArticleFile, language: str) -> parsing.FrontMatter:
     """The article's front-matter as it is now; refuse if it cannot be read."""
-    front_matter, found = parsing.parse(article.read(), article.display)
+    try:
+        text = article.read()
+    except FileProblem as exc:
+        message = say(f"file_{exc.kind}", language, path=article.display, detail=exc.detail)
+        raise CommandError(message, EXIT_CONTENT) from exc
+    front_matter, found = parsing.parse(text, article.display)
     if front_matter is None:
         refuse(article, found, language)
     return front_matter
@@ -93,13 +98,17 @@ def would_be_issues(site: Site, article: ArticleFile, text: str) -> list[Issue]:
 def apply(site: Site, article: ArticleFile, edit: Callable[[str], str], language: str) -> str:
     """Edit the text, verify it, write it; return the new text or raise CommandError."""
     try:
-        text = edit(article.read())
+        before = article.read()
+        text = edit(before)
+        found = would_be_issues(site, article, text)
+        if found:
+            refuse(article, found, language)
+        article.replace(before, text)
     except EditError as exc:
         raise CommandError(say("cannot_edit", language, detail=str(exc)), EXIT_CONTENT) from exc
-    found = would_be_issues(site, article, text)
-    if found:
-        refuse(article, found, language)
-    article.write(text)
+    except FileProblem as exc:
+        message = say(f"file_{exc.kind}", language, path=article.display, detail=exc.detail)
+        raise CommandError(message, EXIT_CONTENT) from exc
     return text
 
 
