@@ -89,18 +89,40 @@ def parse(text: str, display_path: str) -> tuple[FrontMatter | None, list[Issue]
     return FrontMatter(data, lines, body, end_line + 1, end_line), []
 
 
-def _map_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
-    """Record the file line of every key and list item (the YAML starts on line 2)."""
+def parse_yaml(text: str, display_path: str) -> tuple[FrontMatter | None, list[Issue]]:
+    """Parse a whole YAML data file (a press item, a plan) with the same loader and line map.
+
+    The file must be a mapping of fields; on failure return ``None`` and the issue (E060/E061).
+    """
+    text = nfc(text.lstrip("\ufeff")).replace("\r\n", "\n")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line + 1) if mark else 1
+        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [issue.make(display_path, line, "E060", detail=detail)]
+    if not isinstance(data, dict):
+        return None, [issue.make(display_path, 1, "E061")]
+    lines: dict[str, int] = {}
+    if node is not None:
+        _map_lines(node, "", lines, first_line=1)
+    return FrontMatter(data, lines), []
+
+
+def _map_lines(node: yaml.Node, prefix: str, lines: dict[str, int], first_line: int = 2) -> None:
+    """Record the file line of every key and list item (front-matter YAML starts on line 2)."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             path = f"{prefix}{key_node.value}"
-            lines[path] = key_node.start_mark.line + 2
-            _map_lines(value_node, path + ".", lines)
+            lines[path] = key_node.start_mark.line + first_line
+            _map_lines(value_node, path + ".", lines, first_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = f"{prefix}{index}"
-            lines[path] = item.start_mark.line + 2
-            _map_lines(item, path + ".", lines)
+            lines[path] = item.start_mark.line + first_line
+            _map_lines(item, path + ".", lines, first_line)
 
 
 def to_datetime(value: Any, tz: dt.tzinfo) -> dt.datetime | None:

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from .desk.deadlines import DeskRules
+
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
@@ -27,6 +29,7 @@ class Settings:
     page_size: int = 20
     feed_limit: int = 50
     message_language: str = "vi"
+    desk: DeskRules = field(default_factory=DeskRules)
 
     @property
     def registries_path(self) -> Path:
@@ -35,6 +38,16 @@ class Settings:
     @property
     def articles_path(self) -> Path:
         return self.docs_dir / self.articles_dir
+
+    @property
+    def register_path(self) -> Path:
+        """The press register: ``docs/.bao-chi/<YYYY>/<id>.yml`` (never published)."""
+        return self.docs_dir / self.desk.register
+
+    @property
+    def plans_path(self) -> Path:
+        """Annual plans: ``docs/.ke-hoach/<YYYY>.yml`` and ``<YYYY>/<unit>.yml``."""
+        return self.docs_dir / self.desk.plans
 
     @classmethod
     def from_config(cls, config: dict[str, Any], base_dir: Path) -> Settings:
@@ -54,6 +67,7 @@ class Settings:
             page_size=int(extra.get("page_size", 20)),
             feed_limit=int(extra.get("feed_limit", 50)),
             message_language=extra.get("message_language", "vi"),
+            desk=DeskRules.from_config(extra.get("desk")),
         )
 
 
