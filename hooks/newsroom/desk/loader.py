@@ -96,7 +96,6 @@ def _responses(
     desk: Desk,
     originals: list[Article],
     field_lines: dict[str, dict[str, int]],
-    published: set[str],
 ) -> list[Issue]:
     found = []
     by_id = {item.id: item for item in desk.items}
