@@ -103,6 +103,18 @@ def _table_rows(review: Review, name: str) -> list[tuple[str, str, str, str]]:
     ]
 
 
+def unit_rows(review: Review) -> list[tuple[str, str, str, str]]:
+    """Parent units (provincial units rolled up) followed by their units, marked ``—``."""
+    rows = []
+    for unit in review.units:
+        lines = [(unit, unit.label_vi)] + [(c, "— " + c.label_vi) for c in unit.children]
+        rows += [
+            (label, target(line.target), str(line.actual), percent(line, review.complete))
+            for line, label in lines
+        ]
+    return rows
+
+
 # -- Markdown ----------------------------------------------------------------------------------
 def markdown(review: Review) -> str:
     out = [f"# {title(review)}", "", status_line(review), "", plan_line(review), ""]
@@ -116,14 +128,7 @@ def markdown(review: Review) -> str:
         "| Đơn vị | Kế hoạch | Thực hiện | Tỷ lệ |",
         "|---|---:|---:|---:|",
     ]
-    for unit in review.units:
-        out.append(
-            f"| {_cell(unit.label_vi)} | {target(unit.target)} | {unit.actual} | {percent(unit, review.complete)} |"
-        )
-        out += [
-            f"| — {_cell(c.label_vi)} | {target(c.target)} | {c.actual} | {percent(c, review.complete)} |"
-            for c in unit.children
-        ]
+    out += [f"| {_cell(a)} | {b} | {c} | {d} |" for a, b, c, d in unit_rows(review)]
     out += [
         "",
         "## Theo quý",
@@ -211,15 +216,7 @@ def html(review: Review) -> str:
         body.append(f"<h2>{escape(heading)}</h2>")
         body.append(_table(("", "Kế hoạch", "Thực hiện", "Tỷ lệ"), _table_rows(review, name)))
     body.append("<h2>Theo đơn vị</h2>")
-    rows = []
-    for unit in review.units:
-        rows.append(
-            (unit.label_vi, target(unit.target), str(unit.actual), percent(unit, review.complete))
-        )
-        rows += [
-            ("— " + c.label_vi, target(c.target), str(c.actual), percent(c, review.complete))
-            for c in unit.children
-        ]
+    rows = unit_rows(review)
     body.append(_table(("Đơn vị (gộp đơn vị trực thuộc)", "Kế hoạch", "Thực hiện", "Tỷ lệ"), rows))
     body.append("<h2>Theo quý</h2>")
     body.append(
