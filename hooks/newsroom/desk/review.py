@@ -172,6 +172,15 @@ def _lines(counts: Counter, registry: dict, targets: dict[str, int]) -> tuple[Li
     )
 
 
+def lineage(registries: Registries, unit: str) -> list[str]:
+    """``unit`` and its parents, nearest first (a provincial unit, then its department)."""
+    found = [unit]
+    while unit in registries.units and registries.units[unit].parent not in (None, *found):
+        unit = registries.units[unit].parent
+        found.append(unit)
+    return found
+
+
 def _units(
     articles: list[Article], registries: Registries, desk: Desk, year: int
 ) -> tuple[UnitLine, ...]:
@@ -180,11 +189,7 @@ def _units(
     units = registries.units
 
     def top(key: str) -> str:
-        seen = {key}
-        while units[key].parent and units[key].parent not in seen:
-            key = units[key].parent
-            seen.add(key)
-        return key
+        return lineage(registries, key)[-1]
 
     involved = {k for k in set(counts) | set(targets) if k in units}
     tops = {top(k) for k in involved}
