@@ -224,8 +224,8 @@ CATALOGUE: dict[str, Message] = {
         ),
         _e(
             "E063",
-            "thư mục năm {folder} khác năm {year} của {field}",
-            "folder year {folder} differs from the year {year} of {field}",
+            "năm {year} của trường {field} khác năm {folder} trong đường dẫn tệp",
+            "the year {year} of {field} differs from the year {folder} in the file's path",
             "Đặt mục trong `docs/.bao-chi/<năm nhận>/`, kế hoạch trong `docs/.ke-hoach/<năm>.yml`.",
         ),
         _e(

@@ -86,7 +86,7 @@ def link_issues(articles: Iterable[Article], field_lines: dict[str, dict[str, in
                     "E069",
                     "event.notice",
                     value=notice,
-                    hint=nearest(notice, conferences_by_id),
+                    hint=nearest(notice, [k for k in conferences_by_id if k != article.id]),
                 )
             )
         if article.type != PRESS_CONFERENCE or article.event is None:

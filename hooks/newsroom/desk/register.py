@@ -206,10 +206,11 @@ def _closed(
     raw = check.mapping(data, "closed", CLOSED_FIELDS)
     if raw is None:
         if status == "closed":
-            check.add(
-                "E003",
-                "closed",
-                condition=Localized(" khi status là closed", " when status is closed"),
+            condition = Localized(" khi status là closed", " when status is closed")
+            check.found.append(
+                issue.make(
+                    check.path, check.fm.line("status"), "E003", "closed", condition=condition
+                )
             )
         return None, None
     at = check.moment(raw, "at", tz, "closed.")
