@@ -280,13 +280,13 @@ CATALOGUE: dict[str, Message] = {
             "W110",
             "quá hạn cung cấp thông tin ban đầu (hạn {due})",
             "overdue: first information was due {due}",
-            "Cung cấp thông tin ban đầu cho cơ quan báo chí rồi ghi `first_info:` (hoặc `newsroom desk info`).",
+            "Cung cấp thông tin ban đầu rồi ghi `first_info:` (`newsroom desk info`). Nhắc hạn: chỉ `newsroom check` in ra, không làm dừng bản phát hành.",
         ),
         _w(
             "W111",
             "quá hạn trả lời (hạn {due})",
             "overdue: the full answer was due {due}",
-            "Đăng bài phản hồi có `responds_to.item`, hoặc đóng mục có lý do (`newsroom desk close`).",
+            "Đăng bài phản hồi có `responds_to.item`, hoặc đóng mục có lý do (`newsroom desk close`). Nhắc hạn: chỉ `newsroom check` in ra, không làm dừng bản phát hành.",
         ),
         _w(
             "W112",

@@ -57,29 +57,50 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
     _view_options(parser)
     actions = parser.add_subparsers(dest="action", metavar="VIỆC/ACTION")
     add = actions.add_parser("add", help="ghi nhận thông tin báo chí mới / record a new item")
-    add.add_argument("--kind", choices=KINDS, help="report (phản ánh) hoặc inquiry (đề nghị)")
+    add.add_argument(
+        "--kind",
+        choices=KINDS,
+        help="report (phản ánh / press report) hoặc / or inquiry (đề nghị / request)",
+    )
     add.add_argument("--outlet", help="cơ quan báo chí / press outlet")
     add.add_argument("--title", help="tiêu đề / title")
     add.add_argument("--url", help="địa chỉ bài báo / URL")
-    add.add_argument("--published", metavar="TIME", help="thời điểm bài báo đăng / published")
-    add.add_argument("--received", metavar="TIME", help="thời điểm nhận (mặc định: bây giờ)")
+    add.add_argument(
+        "--published", metavar="TIME", help="thời điểm bài báo đăng / when the report was published"
+    )
+    add.add_argument(
+        "--received", metavar="TIME", help="thời điểm nhận / received (mặc định / default: now)"
+    )
     add.add_argument("--unit", help="đơn vị được giao / unit assigned")
-    add.add_argument("--priority", choices=PRIORITIES, default="normal", help="mức ưu tiên")
+    add.add_argument(
+        "--priority", choices=PRIORITIES, default="normal", help="mức ưu tiên / priority"
+    )
     info = actions.add_parser("info", help="ghi nhận đã cung cấp thông tin ban đầu / first info")
     info.add_argument("id", help="mã mục / item id")
-    info.add_argument("--at", metavar="TIME", help="thời điểm (mặc định: bây giờ)")
+    info.add_argument("--at", metavar="TIME", help="thời điểm / time (mặc định / default: now)")
     close = actions.add_parser("close", help="đóng mục / close an item (answered or with reason)")
     close.add_argument("id", help="mã mục / item id")
-    close.add_argument("--reason", help="lý do đóng khi không trả lời công khai / reason")
-    close.add_argument("--at", metavar="TIME", help="thời điểm đóng (mặc định: bây giờ)")
+    close.add_argument(
+        "--reason",
+        help="lý do đóng khi không trả lời công khai / reason for closing without a public answer",
+    )
+    close.add_argument(
+        "--at", metavar="TIME", help="thời điểm đóng / closing time (mặc định / default: now)"
+    )
     for each in (add, info, close):
         each.set_defaults(run=run)
     parser.set_defaults(run=run)
 
 
 def _view_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--all", action="store_true", help="cả mục đã trả lời, đã đóng / all items")
-    parser.add_argument("--format", choices=("text", "html"), default="text", help="định dạng")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="cả mục đã trả lời, đã đóng / include answered and closed items",
+    )
+    parser.add_argument(
+        "--format", choices=("text", "html"), default="text", help="định dạng / format (text, html)"
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="ghi ra tệp / write to FILE")
 
 

@@ -56,6 +56,9 @@ def _bilingual(parser: argparse.ArgumentParser) -> None:
     for action in parser._actions:
         if isinstance(action, argparse._HelpAction):
             action.help = "in hướng dẫn này rồi thoát / show this help and exit"
+        elif isinstance(action, argparse._SubParsersAction):  # nested: newsroom desk add
+            for nested in action.choices.values():
+                _bilingual(nested)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
