@@ -253,8 +253,8 @@ def html(review: Review) -> str:
 def _chart(heading: str, lines: tuple[Line, ...]) -> str:
     rows = []
     for line in lines:
-        rows.append((f"{line.label_vi} — kế hoạch", line.target or 0))
-        rows.append((f"{line.label_vi} — thực hiện", line.actual))
+        rows.append((f"Kế hoạch: {line.label_vi}", line.target or 0))
+        rows.append((f"Thực hiện: {line.label_vi}", line.actual))
     return report_svg.horizontal_bars(heading, rows)
 
 
