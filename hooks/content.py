@@ -27,9 +27,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(50)  # before static-i18n rewrites the config for the language being built
 def on_config(config):
-    settings = build.settings_from(config)
     try:
-        loaded = site.load(settings)
+        loaded = site.load(build.settings_from(config))
     except (RegistryError, ClockError) as exc:
         raise PluginError(str(exc)) from exc
     state = build.start(loaded)

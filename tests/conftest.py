@@ -59,7 +59,11 @@ def make_project(
 ) -> Path:
     """Lay out a buildable project in ``root``: repo pages + fixture articles + config."""
     docs = root / "docs"
-    shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("tin-tuc", "tep"))
+    shutil.copytree(
+        REPO / "docs",
+        docs,
+        ignore=shutil.ignore_patterns("tin-tuc", "tep", ".bao-chi", ".ke-hoach"),
+    )
     shutil.rmtree(docs / ".registries")
     shutil.copytree(FIXTURE_DOCS, docs, dirs_exist_ok=True)
     for rel, content in (extra_files or {}).items():

@@ -31,10 +31,12 @@ def test_installed_script_help():
         assert text in result.stdout
 
 
-@pytest.mark.parametrize("command", ["new", "check", "approve", "withdraw", "report"])
+@pytest.mark.parametrize(
+    "command", ["new", "check", "approve", "withdraw", "report", "desk", "desk add", "desk close"]
+)
 def test_every_command_has_bilingual_help(command, capsys):
     with pytest.raises(SystemExit) as exit_info:
-        cli.main([command, "--help"])
+        cli.main([*command.split(), "--help"])
     assert exit_info.value.code == 0
     assert "tuỳ chọn / options" in capsys.readouterr().out
 

@@ -96,3 +96,18 @@ def test_escape_and_fold_helpers():
     assert all(len(x.encode()) <= 75 for x in lines)
     assert all(x.startswith(" ") for x in lines[1:-1])
     assert "".join(x[1:] if i else x for i, x in enumerate(lines[:-1])) == "DESCRIPTION:" + "đ" * 80
+
+
+def test_notice_and_record_of_one_conference_are_one_event(tmp_path):
+    corpus = make_corpus(
+        tmp_path,
+        {
+            "tin-tuc/2026/a.md": _conference("hop-bao-thong-bao", "2026-06-01"),
+            "tin-tuc/2026/b.md": _conference(
+                "hop-bao-tuong-thuat", "2026-06-02", extra="  notice: hop-bao-thong-bao\n"
+            ),
+        },
+    )
+    text = _unfold(ical.render(corpus).decode())
+    assert text.count("BEGIN:VEVENT") == 1
+    assert "UID:hop-bao-tuong-thuat@" in text and "hop-bao-thong-bao@" not in text

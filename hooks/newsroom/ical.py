@@ -106,8 +106,14 @@ def event_lines(article: Article, corpus: Corpus, use_tzid: bool) -> Iterator[st
 
 
 def press_conferences(corpus: Corpus) -> list[Article]:
-    """Published Vietnamese ``hop-bao`` articles, by event start (oldest first)."""
+    """Published Vietnamese ``hop-bao`` articles, by event start (oldest first).
+
+    A notice whose record is published (the record names it in ``event.notice``) is left out:
+    one conference, one calendar event, with the record's (final) details.
+    """
     found = [a for a in corpus.articles(DEFAULT_LANGUAGE) if a.type == PRESS_CONFERENCE and a.event]
+    superseded = {a.event.notice for a in found if a.event and a.event.notice}
+    found = [a for a in found if a.id not in superseded]
     return sorted(found, key=lambda a: (a.event.start, a.id))  # type: ignore[union-attr]
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 STATUSES = ("draft", "in-review", "approved", "withdrawn")
 UPDATE_KINDS = ("update", "correction")
+#: Media kinds an article may declare (``media:``), counted against the annual plan.
+MEDIA_KINDS = ("infographic", "video", "audio")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class PressReport:
     url: str | None
     published: dt.datetime
     received: dt.datetime
+    item: str | None = None  # id of the press-register item answered (docs/.bao-chi/)
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Event:
     end: dt.datetime | None
     location: str
     online_url: str | None
+    notice: str | None = None  # id of the notice article of the same conference
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ class Article:
     updates: tuple[Update, ...] = ()
     legal_basis: tuple[str, ...] = ()
     featured: bool = False
+    media: tuple[str, ...] = ()  # infographic, video, audio (MEDIA_KINDS)
     original_src_uri: str | None = None  # set on translations
 
     @property

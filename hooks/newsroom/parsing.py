@@ -119,16 +119,17 @@ def parse(text: str, display_path: str) -> tuple[FrontMatter | None, list[Issue]
     return FrontMatter(data, lines, body, end_line + 1, end_line), []
 
 
-def compose_strict(yaml_text: str) -> yaml.Node | None:
+def compose_strict(yaml_text: str, first_line: int = 2) -> yaml.Node | None:
     """Compose ``yaml_text`` (the block between the ``---`` lines) in the strict subset.
 
     Raises :class:`FrontMatterError` (anchors, aliases, tags, merge keys, duplicate keys,
     odd line breaks, size, depth) or :class:`yaml.YAMLError` (syntax). The event stream is
-    checked before any node is built, so an alias bomb costs nothing.
+    checked before any node is built, so an alias bomb costs nothing. ``first_line`` is the
+    file line of the YAML's first line (2 in front-matter, 1 in a data file).
     """
     odd = _ODD_BREAKS.search(yaml_text)
     if odd:
-        line = yaml_text.count("\n", 0, odd.start()) + 2
+        line = yaml_text.count("\n", 0, odd.start()) + first_line
         raise FrontMatterError(
             line,
             f"có ký tự xuống dòng lạ U+{ord(odd.group()):04X}",
@@ -142,7 +143,7 @@ def compose_strict(yaml_text: str) -> yaml.Node | None:
         )
     depth = 0
     for event in yaml.parse(yaml_text, Loader=_Loader):
-        line = event.start_mark.line + 2
+        line = event.start_mark.line + first_line
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise FrontMatterError(
                 line,
@@ -167,7 +168,7 @@ def compose_strict(yaml_text: str) -> yaml.Node | None:
             depth -= 1
     node = yaml.compose(yaml_text, Loader=_Loader)
     if node is not None:
-        _check_keys(node)
+        _check_keys(node, first_line)
     return node
 
 
@@ -176,12 +177,12 @@ def _implicit(event: yaml.Event) -> bool:
     return bool(implicit[0] if isinstance(implicit, tuple) else implicit)
 
 
-def _check_keys(node: yaml.Node) -> None:
+def _check_keys(node: yaml.Node, first_line: int) -> None:
     """Refuse duplicate keys, merge keys (``<<``) and keys that are not plain scalars."""
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 2
+            line = key_node.start_mark.line + first_line
             if not isinstance(key_node, yaml.ScalarNode):
                 raise FrontMatterError(
                     line,
@@ -201,24 +202,50 @@ def _check_keys(node: yaml.Node) -> None:
                     f"duplicate key {key_node.value!r} (first on line {seen[key_node.value]})",
                 )
             seen[key_node.value] = line
-            _check_keys(value_node)
+            _check_keys(value_node, first_line)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _check_keys(item)
+            _check_keys(item, first_line)
 
 
-def _map_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
-    """Record the file line of every key and list item (the YAML starts on line 2)."""
+def parse_yaml(text: str, display_path: str) -> tuple[FrontMatter | None, list[Issue]]:
+    """Parse a whole YAML data file (a press item, a plan) with the same loader and line map.
+
+    The file must be a mapping of fields; on failure return ``None`` and the issue (E060/E061).
+    """
+    text = nfc(text.lstrip("\ufeff")).replace("\r\n", "\n")
+    try:
+        node = compose_strict(text, first_line=1)
+        data = _Loader(text).construct_document(node) if node is not None else None
+    except FrontMatterError as exc:
+        return None, [issue.make(display_path, exc.line, "E060", detail=exc.detail)]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line + 1) if mark else 1
+        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return None, [issue.make(display_path, line, "E060", detail=detail)]
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        return None, [issue.make(display_path, 1, "E060", detail=str(exc)[:120])]
+    if not isinstance(data, dict):
+        return None, [issue.make(display_path, 1, "E061")]
+    lines: dict[str, int] = {}
+    if node is not None:
+        _map_lines(node, "", lines, first_line=1)
+    return FrontMatter(data, lines), []
+
+
+def _map_lines(node: yaml.Node, prefix: str, lines: dict[str, int], first_line: int = 2) -> None:
+    """Record the file line of every key and list item (front-matter YAML starts on line 2)."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             path = f"{prefix}{key_node.value}"
-            lines[path] = key_node.start_mark.line + 2
-            _map_lines(value_node, path + ".", lines)
+            lines[path] = key_node.start_mark.line + first_line
+            _map_lines(value_node, path + ".", lines, first_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             path = f"{prefix}{index}"
-            lines[path] = item.start_mark.line + 2
-            _map_lines(item, path + ".", lines)
+            lines[path] = item.start_mark.line + first_line
+            _map_lines(item, path + ".", lines, first_line)
 
 
 def to_datetime(value: Any, tz: dt.tzinfo) -> dt.datetime | None:

@@ -54,6 +54,7 @@ class Unit:
     validity: Validity
     successor: str | None = None
     predecessor: str | None = None
+    parent: str | None = None  # a provincial unit's parent, for roll-ups in plan reviews
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class Registries:
 
     def _check_references(self, folder: Path) -> None:
         for unit in self.units.values():
-            for ref in (unit.successor, unit.predecessor):
+            for ref in (unit.successor, unit.predecessor, unit.parent):
                 if ref and ref not in self.units:
                     raise RegistryError(f"{folder / 'units.yml'}: {unit.key}: unknown unit {ref!r}")
         for person in self.spokespersons.values():
@@ -191,13 +192,20 @@ def _term(key: str, value: dict[str, Any], path: Path, optional: set[str] = froz
 
 
 def _unit(key: str, value: dict[str, Any], path: Path) -> Unit:
-    _fields(path, key, value, {"vi", "en", "valid_from"}, {"valid_to", "successor", "predecessor"})
+    _fields(
+        path,
+        key,
+        value,
+        {"vi", "en", "valid_from"},
+        {"valid_to", "successor", "predecessor", "parent"},
+    )
     return Unit(
         key,
         _label(path, key, {"vi": value["vi"], "en": value["en"]}),
         _validity(path, key, value),
         value.get("successor"),
         value.get("predecessor"),
+        value.get("parent"),
     )
 
 

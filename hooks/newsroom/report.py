@@ -3,7 +3,9 @@
 Counts PUBLISHED articles only — asked of :mod:`newsroom.visibility` through the corpus.
 Vietnamese originals are the items; translations are counted apart ("bản dịch").
 Decree 09/2017/NĐ-CP asks for at least one press conference every three months, so every
-quarter in the period is listed and one without a ``hop-bao`` is flagged.
+quarter in the period is listed and one without a held conference is flagged. A conference is
+counted once even when its notice and its record are both published (``event.notice``), and
+only once it has taken place (:mod:`newsroom.desk.conferences`); upcoming ones are listed apart.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .desk.conferences import Conference, conferences
 from .model import Article
 from .registries import Registries
 
 STATEMENT = "phat-ngon"
-PRESS_CONFERENCE = "hop-bao"
 PRESS_RESPONSE = "phan-hoi-bao-chi"
 SLOW = dt.timedelta(hours=24)
 VERY_SLOW = dt.timedelta(days=30)
@@ -88,6 +90,7 @@ class Report:
     by_month: tuple[Row, ...]
     quarters: tuple[Quarter, ...]
     responses: tuple[Response, ...]
+    upcoming: tuple[Conference, ...] = ()
 
     @property
     def quarters_without_press_conference(self) -> tuple[Quarter, ...]:
@@ -118,6 +121,7 @@ def build(corpus: Corpus, start: dt.date | None = None, end: dt.date | None = No
         by_month=_month_rows(chosen, start, end),
         quarters=_quarters(originals, start, end, corpus.now),
         responses=tuple(_responses(chosen)),
+        upcoming=tuple(c for c in conferences(originals, corpus.now) if not c.held),
     )
 
 
@@ -164,16 +168,12 @@ def _quarter_end(year: int, quarter: int) -> dt.date:
 def _quarters(
     originals: list[Article], start: dt.date, end: dt.date, now: dt.datetime
 ) -> tuple[Quarter, ...]:
-    """Statements by publication quarter; press conferences by ``event.start`` quarter."""
+    """Statements by publication quarter; held press conferences (each once) by their start."""
     statements = Counter(quarter_of(a.date.date()) for a in originals if a.type == STATEMENT)
-    conferences = Counter(
-        quarter_of(a.event.start.astimezone(a.date.tzinfo).date())
-        for a in originals
-        if a.type == PRESS_CONFERENCE and a.event is not None
-    )
+    held = Counter(c.quarter for c in conferences(originals, now) if c.held)
     keys = sorted({quarter_of(dt.date(y, m, 1)) for y, m in months(start, end)})
     return tuple(
-        Quarter(y, q, statements[(y, q)], conferences[(y, q)], _quarter_end(y, q) < now.date())
+        Quarter(y, q, statements[(y, q)], held[(y, q)], _quarter_end(y, q) < now.date())
         for y, q in keys
     )
 

@@ -93,6 +93,7 @@ def markdown(report: Report) -> str:
         f"| {q.label} | {q.statements} | {q.press_conferences} | {quarter_note(q)} |"
         for q in report.quarters
     ]
+    out += ["", *upcoming_lines(report)]
     out += ["", "## Phản hồi thông tin báo chí", ""]
     if not report.responses:
         out += ["Không có phản hồi nào trong kỳ.", ""]
@@ -107,6 +108,14 @@ def markdown(report: Report) -> str:
         for r in report.responses
     ]
     return "\n".join(out) + "\n"
+
+
+def upcoming_lines(report: Report) -> list[str]:
+    """Conferences announced but not yet held: listed apart, not counted for their quarter."""
+    if not report.upcoming:
+        return []
+    lines = ["Họp báo sắp diễn ra (chưa tính vào quý):", ""]
+    return lines + [f"- {moment(c.start)}: {_cell(c.title)}" for c in report.upcoming]
 
 
 def _cell(text: str) -> str:
@@ -178,6 +187,10 @@ def html(report: Report) -> str:
             ],
         ),
     ]
+    if report.upcoming:
+        body.append("<p>Họp báo sắp diễn ra (chưa tính vào quý):</p><ul>")
+        body += [f"<li>{escape(moment(c.start))}: {escape(c.title)}</li>" for c in report.upcoming]
+        body.append("</ul>")
     body.append("<h2>Phản hồi thông tin báo chí</h2>")
     body.append(
         _table(

@@ -18,6 +18,7 @@ from .fields import FieldChecker
 from .issues import Issue
 from .messages import REASONS, Localized, did_you_mean
 from .model import (
+    MEDIA_KINDS,
     STATUSES,
     UPDATE_KINDS,
     Approval,
@@ -70,13 +71,14 @@ OPTIONAL = (
     "updates",
     "legal_basis",
     "featured",
+    "media",
 )
 KNOWN = REQUIRED + OPTIONAL
 _FOCUS_AREAS = Localized("nội dung trọng tâm", "focus areas")
 SUBFIELDS: dict[str, tuple[str, ...]] = {
     "approval": ("by", "at"),
-    "responds_to": ("outlet", "title", "url", "published", "received"),
-    "event": ("start", "end", "location", "online_url"),
+    "responds_to": ("outlet", "title", "url", "published", "received", "item"),
+    "event": ("start", "end", "location", "online_url", "notice"),
     "withdrawn": ("at", "reason"),
     "source": ("name", "url"),
     "image": ("src", "alt", "caption", "credit"),
@@ -160,6 +162,10 @@ def check_article(
     focus_areas = check.strings(data, "focus_areas")
     for index, key in enumerate(focus_areas):
         check.in_registry(f"focus_areas.{index}", key, registries.focus_areas, _FOCUS_AREAS)
+    media = check.strings(data, "media")
+    for index, kind in enumerate(media):
+        if kind not in MEDIA_KINDS:
+            check.add("E064", f"media.{index}", value=kind, allowed=", ".join(MEDIA_KINDS))
     featured = data.get("featured", False)
     if not isinstance(featured, bool):
         check.wrong_type("featured", "bool", featured)
@@ -206,6 +212,7 @@ def check_article(
         updates=updates,
         legal_basis=check.strings(data, "legal_basis"),
         featured=featured,
+        media=media,
         original_src_uri=original.src_uri if original else None,
     )
     return article, check.found
@@ -323,8 +330,11 @@ def _press_report(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> P
     url = check.web_url(raw, "url", "responds_to.")
     published = check.moment(raw, "published", tz, "responds_to.")
     received = check.moment(raw, "received", tz, "responds_to.", required=False) or published
+    item = check.text(raw, "item", "responds_to.", required=False)
+    if item is not None and not ID_RE.match(item):
+        check.add("E006", "responds_to.item", value=item)
     if outlet and title and published and received:
-        return PressReport(outlet, title, url, published, received)
+        return PressReport(outlet, title, url, published, received, item)
     return None
 
 
@@ -338,8 +348,11 @@ def _event(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> Event | 
     end = check.moment(raw, "end", tz, "event.", required=False)
     location = check.text(raw, "location", "event.")
     online_url = check.web_url(raw, "online_url", "event.")
+    notice = check.text(raw, "notice", "event.", required=False)
+    if notice is not None and not ID_RE.match(notice):
+        check.add("E006", "event.notice", value=notice)
     if start and location:
-        return Event(start, end, location, online_url)
+        return Event(start, end, location, online_url, notice)
     return None
 
 

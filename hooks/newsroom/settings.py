@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from .desk.deadlines import DeskRules
 from .render import MKDOCS_BUILTINS, extensions_from
 
 DEFAULT_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = tuple(
@@ -36,6 +37,7 @@ class Settings:
     message_language: str = "vi"
     theme_assets_dir: str = "assets"  # the maintainers' CSS/JS folder under docs/
     markdown_extensions: tuple[tuple[str, dict[str, Any]], ...] = DEFAULT_EXTENSIONS
+    desk: DeskRules = field(default_factory=DeskRules)
 
     @property
     def registries_path(self) -> Path:
@@ -44,6 +46,16 @@ class Settings:
     @property
     def articles_path(self) -> Path:
         return self.docs_dir / self.articles_dir
+
+    @property
+    def register_path(self) -> Path:
+        """The press register: ``docs/.bao-chi/<YYYY>/<id>.yml`` (never published)."""
+        return self.docs_dir / self.desk.register
+
+    @property
+    def plans_path(self) -> Path:
+        """Annual plans: ``docs/.ke-hoach/<YYYY>.yml`` and ``<YYYY>/<unit>.yml``."""
+        return self.docs_dir / self.desk.plans
 
     @classmethod
     def from_config(cls, config: dict[str, Any], base_dir: Path) -> Settings:
@@ -65,6 +77,7 @@ class Settings:
             message_language=extra.get("message_language", "vi"),
             theme_assets_dir=str(extra.get("theme_assets", "assets")).strip("/"),
             markdown_extensions=extensions_from(config),
+            desk=DeskRules.from_config(extra.get("desk")),
         )
 
 

@@ -6,7 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from . import clock
+from . import issues as issue
 from .corpus import Corpus
+from .desk import loader as desk_loader
+from .desk.loader import Desk
 from .registries import Registries
 from .settings import Settings
 
@@ -16,6 +19,7 @@ class Site:
     settings: Settings
     registries: Registries
     corpus: Corpus
+    desk: Desk
 
     @property
     def now(self) -> dt.datetime:
@@ -23,7 +27,11 @@ class Site:
 
 
 def load(settings: Settings, now: dt.datetime | None = None) -> Site:
-    """Read the registries and scan every article; ``now`` defaults to the build clock."""
+    """Read the registries, scan every article, then the press register and the plans;
+    ``now`` defaults to the build clock. The desk's issues join the corpus's."""
     registries = Registries.load(settings.registries_path)
     moment = now or clock.now(settings.timezone)
-    return Site(settings, registries, Corpus.scan(settings, registries, moment))
+    corpus = Corpus.scan(settings, registries, moment)
+    desk = desk_loader.load(settings, registries, corpus)
+    corpus.issues = issue.sort([*corpus.issues, *desk.issues])
+    return Site(settings, registries, corpus, desk)

@@ -41,7 +41,10 @@ def run(args: argparse.Namespace) -> int:
     except CommandError as error:
         return fail(error)
     language = args.lang or site.settings.message_language
-    found = _select(site.corpus.issues, args.paths, site.settings.docs_dir)
+    # Overdue press items are reminders, not content issues: printed here (annotations on a
+    # pull request with --format github) but never a reason for the build to fail.
+    reminders = site.desk.reminders()
+    found = _select([*site.corpus.issues, *reminders], args.paths, site.settings.docs_dir)
     for item in found:
         print(item.format_github(language) if args.format == "github" else item.format(language))
     errors = sum(1 for i in found if i.is_error)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from . import (
     approve_command,
     check_command,
+    desk_command,
     new_command,
     report_command,
     withdraw_command,
@@ -20,6 +21,7 @@ COMMANDS = {
     "approve": approve_command,
     "withdraw": withdraw_command,
     "report": report_command,
+    "desk": desk_command,
 }
 
 
@@ -54,6 +56,9 @@ def _bilingual(parser: argparse.ArgumentParser) -> None:
     for action in parser._actions:
         if isinstance(action, argparse._HelpAction):
             action.help = "in hướng dẫn này rồi thoát / show this help and exit"
+        elif isinstance(action, argparse._SubParsersAction):  # nested: newsroom desk add
+            for nested in action.choices.values():
+                _bilingual(nested)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from newsroom import report, report_render
+from newsroom.desk import review, review_render
 
 from .article_files import parse_day, shown
 from .cli_messages import say
@@ -34,6 +35,13 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
         help="đến ngày / to (YYYY-MM-DD; mặc định / default: hôm nay / today)",
     )
     parser.add_argument(
+        "--plan",
+        metavar="YYYY",
+        type=int,
+        help="sơ kết, tổng kết kế hoạch năm YYYY: kế hoạch và thực hiện theo chỉ tiêu, đơn vị, "
+        "quý; trả lời báo chí theo sổ theo dõi / review against the plan of year YYYY",
+    )
+    parser.add_argument(
         "--format",
         choices=tuple(report_render.RENDERERS),
         default="md",
@@ -56,8 +64,12 @@ def run(args: argparse.Namespace) -> int:
         end = parse_day(args.end, language)
         if start and end and start > end:
             raise CommandError(say("bad_range", language, start=args.start, end=args.end))
-        figures = report.build(site.corpus, start, end)
-        text = report_render.RENDERERS[args.format](figures)
+        if args.plan is not None:
+            figures = review.build(site.corpus, site.desk, args.plan)
+            text = review_render.RENDERERS[args.format](figures)
+        else:
+            figures = report.build(site.corpus, start, end)
+            text = report_render.RENDERERS[args.format](figures)
     except CommandError as error:
         return fail(error)
     if args.output:

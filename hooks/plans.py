@@ -1,0 +1,31 @@
+"""Hook: the public plan pages ``/ke-hoach/<YYYY>/`` and ``/en/ke-hoach/<YYYY>/``.
+
+Generated from the annual plans and the published articles (never from the press register),
+for the language being built. Runs after static-i18n's ``on_files`` (-100), like the listings,
+and keeps the pages out of the navigation tree.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from newsroom import build
+from newsroom.desk import public
+
+
+@event_priority(-150)
+def on_files(files: Files, config) -> Files:
+    state = build.state()
+    site = state.site
+    lang = build.current_language(config)
+    other = "en" if lang == "vi" else "vi"
+    for page in public.pages(site.corpus, site.desk.plans, lang):
+        file = File.generated(
+            config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        file.locale = file.locale_alternate_of = lang  # what static-i18n's switcher reads
+        file.alternates = {lang: file, other: SimpleNamespace(url=public.url(page.year, other))}
+        files.append(file)
+    return files
