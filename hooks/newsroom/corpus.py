@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import issues as issue
-from . import parsing, rules
+from . import parsing, rules, signatures
 from .issues import Issue
 from .model import Article
 from .paths import language_of, original_of, resolve, translation_of
@@ -42,6 +42,8 @@ class Corpus:
     entries: dict[str, Entry] = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: signed approvals (newsroom.signatures): verified ones, and those dated before the cut-over
+    signed: signatures.Outcome = field(default_factory=signatures.Outcome)
     _sorted: dict[tuple[str | None, bool], list[Article]] = field(default_factory=dict)
 
     # -- building ---------------------------------------------------------------------------
@@ -68,6 +70,7 @@ class Corpus:
             corpus._add(src_uri, original)
         corpus._check_unique()
         corpus._check_links()
+        corpus._check_signatures()
         corpus.issues = issue.sort(corpus.issues)
         return corpus
 
@@ -129,6 +132,14 @@ class Corpus:
                 )
             else:
                 seen_urls[url] = src_uri
+
+    def _check_signatures(self) -> None:
+        """Approvals must be signed by their approver (when the site requires it)."""
+        articles = {uri: e.article for uri, e in self.entries.items()}
+        self.signed = signatures.check(
+            self.settings, self.registries, articles, self.field_lines, self.display
+        )
+        self.issues.extend(self.signed.issues)
 
     def _check_links(self) -> None:
         """A public page may not link to an unpublished article (the issue names both files).

@@ -1,0 +1,162 @@
+"""Signed approvals: an approval counts only when its approver signed the change.
+
+With ``extra.newsroom.approval_signatures_required_from`` set, an approved or withdrawn article
+whose ``approval.at`` falls on or after that day is valid only if the newest commit that brought
+its current content (merge commits skipped, pure renames followed) carries a valid SSH signature
+made with a key that ``approvers.yml`` lists for ``approval.by``, valid on the commit's day.
+Older approvals are accepted as before and reported as such. Without the setting nothing is
+required and Git is not even asked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from . import issues as issue
+from . import sshsig
+from .git_history import Commit, GitError, Repository
+from .issues import Issue
+from .messages import Localized
+from .model import Article
+from .registries import ApproverKey, Registries
+from .settings import Settings
+
+SETTING = "extra.newsroom.approval_signatures_required_from"
+_GIT_PROBLEMS = {
+    "no-git": ("chưa cài git", "git is not installed"),
+    "not-repository": (
+        "thư mục trang không nằm trong kho git",
+        "the site is not in a git work tree",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Proof:
+    """A verified approval: who signed which commit, when."""
+
+    approver: str
+    commit: str
+    at: dt.datetime
+
+
+@dataclass
+class Outcome:
+    issues: list[Issue] = field(default_factory=list)
+    verified: dict[str, Proof] = field(default_factory=dict)  # src_uri → proof
+    before_cutover: set[str] = field(default_factory=set)  # src_uris accepted unsigned
+
+
+def needs_signature(article: Article, settings: Settings) -> bool:
+    """Whether ``article``'s approval must be signed (the date cut-over included)."""
+    if settings.signatures_from is None or article.approval is None:
+        return False
+    if article.status not in ("approved", "withdrawn"):
+        return False
+    return article.approval.at.astimezone(settings.timezone).date() >= settings.signatures_from
+
+
+def check(
+    settings: Settings,
+    registries: Registries,
+    articles: Mapping[str, Article],
+    lines: Mapping[str, Mapping[str, int]],
+    display: Callable[[str], str],
+) -> Outcome:
+    """Check every approval that must be signed, with one pass over the history."""
+    outcome = Outcome()
+    if settings.signatures_from_invalid is not None:
+        outcome.issues.append(
+            issue.make("mkdocs.yml", 1, "E059", SETTING, value=settings.signatures_from_invalid)
+        )
+        return outcome
+    due = {}
+    for src_uri, article in articles.items():
+        if needs_signature(article, settings):
+            due[src_uri] = article
+        elif article.approval is not None and settings.signatures_from is not None:
+            outcome.before_cutover.add(src_uri)
+    if not due:
+        return outcome
+
+    def report(src_uri: str, code: str, **params: object) -> None:
+        where = lines.get(src_uri, {})
+        line = where.get("approval.by") or where.get("approval") or 1
+        outcome.issues.append(issue.make(display(src_uri), line, code, "approval.by", **params))
+
+    try:
+        repo = Repository.open(settings.docs_dir)
+    except GitError as error:
+        for src_uri in sorted(due):
+            if error.reason == "shallow":
+                report(src_uri, "E056")
+            else:
+                report(src_uri, "E057", detail=Localized(*_GIT_PROBLEMS[error.reason]))
+        return outcome
+    prefix = repo.relative(settings.articles_path)
+    changed = repo.changed_paths(prefix)
+    blobs = repo.head_blobs(prefix)
+    origins = repo.origins(prefix)
+    keys = _keys_by_fingerprint(registries)
+    wanted: dict[str, str] = {}
+    for src_uri in sorted(due):
+        path = repo.relative(settings.docs_dir / src_uri)
+        if path in changed or path not in blobs:
+            report(src_uri, "E054")
+        elif blobs[path] not in origins:
+            report(src_uri, "E058")
+        else:
+            wanted[src_uri] = origins[blobs[path]]
+    commits = repo.commits(set(wanted.values()))
+    for src_uri, commit_id in wanted.items():
+        article = due[src_uri]
+        code, params = _judge(commits[commit_id], article, keys, settings)
+        if code is None:
+            assert article.approval is not None
+            outcome.verified[src_uri] = Proof(
+                article.approval.by, commit_id, commits[commit_id].time
+            )
+        else:
+            report(src_uri, code, **params)
+    return outcome
+
+
+def _judge(
+    commit: Commit,
+    article: Article,
+    keys: Mapping[str, tuple[str, ApproverKey]],
+    settings: Settings,
+) -> tuple[str | None, dict[str, object]]:
+    """(None, {}) when ``commit`` proves ``article``'s approval, else the issue code and params."""
+    short = commit.id[:10]
+    if commit.signature is None:
+        return "E050", {"commit": short}
+    verdict = sshsig.verify(commit.signature, commit.payload)
+    if not verdict.valid:
+        return "E055", {"commit": short}
+    owner = keys.get(verdict.fingerprint or "")
+    if owner is None:
+        return "E052", {"commit": short, "fingerprint": verdict.fingerprint}
+    signer, key = owner
+    assert article.approval is not None
+    if signer != article.approval.by:
+        return "E051", {"commit": short, "signer": signer, "value": article.approval.by}
+    day = commit.time.astimezone(settings.timezone).date()
+    if not key.validity.covers(day):
+        return "E053", {
+            "commit": short,
+            "fingerprint": verdict.fingerprint,
+            "value": signer,
+            "date": day.strftime("%d/%m/%Y"),
+        }
+    return None, {}
+
+
+def _keys_by_fingerprint(registries: Registries) -> dict[str, tuple[str, ApproverKey]]:
+    return {
+        entry.key.fingerprint: (approver.id, entry)
+        for approver in registries.approvers.values()
+        for entry in approver.keys
+    }
