@@ -244,11 +244,12 @@ def _keys(path: Path, key: str, value: Any) -> tuple[ApproverKey, ...]:
         if not isinstance(item, dict):
             raise RegistryError(f"{path}: {name}: each key must be a mapping")
         _fields(path, name, item, {"key", "valid_from"}, {"valid_to"})
+        validity = _validity(path, name, item)
         try:
             public_key = parse_public_key(item["key"])
         except InvalidKey as exc:
             raise RegistryError(f"{path}: {name}: {exc}") from exc
-        found.append(ApproverKey(public_key, _validity(path, name, item)))
+        found.append(ApproverKey(public_key, validity))
     return tuple(found)
 
 
