@@ -143,7 +143,12 @@ def test_approval_signed_by_its_approver_publishes(repo):
     assert issues(repo) == []
     build = run_build(repo)
     assert build.returncode == 0, build.output
-    assert PUBLISHED_MARKER in build.text("tin-tuc/2026/cong-bo/index.html")
+    page = build.text("tin-tuc/2026/cong-bo/index.html")
+    assert PUBLISHED_MARKER in page
+    assert "<dt>Phê duyệt</dt><dd>Hoàng Văn Em, <time" in page  # verified: shown
+    assert ">10/05/2026</time>" in page
+    assert "Approved by</dt><dd>Hoàng Văn Em" in build.text("en/tin-tuc/2026/cong-bo/index.html")
+    assert "Phê duyệt" not in build.text("tin-tuc/2026/go-bo/index.html")  # before the cut-over
     result = subprocess.run(
         [str(Path(sys.executable).parent / "newsroom"), "check"],
         cwd=repo,
@@ -291,3 +296,21 @@ def test_shallow_clone_is_reported_never_passes(base, tmp_path, monkeypatch, cap
     monkeypatch.chdir(shallow)
     assert cli.main(["check", COMMITTED]) == 1
     assert "E056" in capsys.readouterr().out
+
+
+def test_report_counts_approvals_by_approver_and_flags_unverified(repo, monkeypatch, capsys):
+    edit(repo)
+    commit(repo, "Sửa bài")  # cong-bo.md: no longer proven; its translation still is
+    monkeypatch.setenv("NEWSROOM_NOW", FIXED_NOW)
+    monkeypatch.chdir(repo)
+    assert cli.main(["report", "--from", "2026-01-01", "--to", "2026-06-15"]) == 0
+    out = capsys.readouterr().out
+    assert "## Phê duyệt theo người duyệt" in out
+    assert (
+        "| Hoàng Văn Em (truong-thads-ha-noi) | 2 | 1 | 0 | 0 | 1 | "
+        "⚠ Có phê duyệt chưa xác minh chữ ký |" in out
+    )
+    assert "| Nguyễn Văn An (chanh-van-phong-bo) | 1 | 1 | 0 | 0 | 0 |  |" in out
+    assert cli.main(["report", "--from", "2025-01-01", "--to", "2026-06-15"]) == 0
+    # thong-cao.md, its translation and phan-hoi.md: approved in 2025, before the cut-over
+    assert "| Trần Thị Bình (cuc-truong-thads) | 3 | 0 | 3 | 0 | 0 |  |" in capsys.readouterr().out

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import report_approvals
 from .corpus import Corpus
 from .model import Article
 from .registries import Registries
@@ -88,6 +89,7 @@ class Report:
     by_month: tuple[Row, ...]
     quarters: tuple[Quarter, ...]
     responses: tuple[Response, ...]
+    approvals: tuple[report_approvals.ApprovalRow, ...] = ()  # by approver, with their proof
 
     @property
     def quarters_without_press_conference(self) -> tuple[Quarter, ...]:
@@ -118,6 +120,7 @@ def build(corpus: Corpus, start: dt.date | None = None, end: dt.date | None = No
         by_month=_month_rows(chosen, start, end),
         quarters=_quarters(originals, start, end, corpus.now),
         responses=tuple(_responses(chosen)),
+        approvals=report_approvals.rows(corpus, [*chosen, *translations]),
     )
 
 
