@@ -96,13 +96,15 @@ def check(
                 report(src_uri, "E057", detail=Localized(*_GIT_PROBLEMS[error.reason]))
         return outcome
     prefix = repo.relative(settings.articles_path)
+    docs = repo.relative(settings.docs_dir)
+    docs = "" if docs == "." else docs + "/"
     changed = repo.changed_paths(prefix)
     blobs = repo.head_blobs(prefix)
     origins = repo.origins(prefix)
     keys = _keys_by_fingerprint(registries)
     wanted: dict[str, str] = {}
     for src_uri in sorted(due):
-        path = repo.relative(settings.docs_dir / src_uri)
+        path = docs + src_uri
         if path in changed or path not in blobs:
             report(src_uri, "E054")
         elif blobs[path] not in origins:
@@ -110,9 +112,13 @@ def check(
         else:
             wanted[src_uri] = origins[blobs[path]]
     commits = repo.commits(set(wanted.values()))
+    verdicts: dict[str, sshsig.Verdict] = {}  # one verification per commit
     for src_uri, commit_id in wanted.items():
         article = due[src_uri]
-        code, params = _judge(commits[commit_id], article, keys, settings)
+        commit = commits[commit_id]
+        if commit.signature is not None and commit_id not in verdicts:
+            verdicts[commit_id] = sshsig.verify(commit.signature, commit.payload)
+        code, params = _judge(commit, verdicts.get(commit_id), article, keys, settings)
         if code is None:
             assert article.approval is not None
             outcome.verified[src_uri] = Proof(
@@ -125,15 +131,15 @@ def check(
 
 def _judge(
     commit: Commit,
+    verdict: sshsig.Verdict | None,
     article: Article,
     keys: Mapping[str, tuple[str, ApproverKey]],
     settings: Settings,
 ) -> tuple[str | None, dict[str, object]]:
     """(None, {}) when ``commit`` proves ``article``'s approval, else the issue code and params."""
     short = commit.id[:10]
-    if commit.signature is None:
+    if verdict is None:
         return "E050", {"commit": short}
-    verdict = sshsig.verify(commit.signature, commit.payload)
     if not verdict.valid:
         return "E055", {"commit": short}
     owner = keys.get(verdict.fingerprint or "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import struct
 from dataclasses import dataclass
@@ -112,14 +113,19 @@ def verify(armored: str, message: bytes, namespace: str = "git") -> Verdict:
     return Verdict(_check(key_blob, signature, signed), key_print)
 
 
+@functools.lru_cache(maxsize=256)
+def _load_key(key_blob: bytes) -> tuple[str, object]:
+    """(type, cryptography key) of a key blob; parsed once per key, not once per commit."""
+    key_type = _Reader(key_blob).string().decode("ascii")
+    if key_type not in KEY_TYPES:
+        raise ValueError(f"unsupported key type {key_type!r}")
+    line = key_type.encode() + b" " + base64.b64encode(key_blob)
+    return key_type, serialization.load_ssh_public_key(line)
+
+
 def _check(key_blob: bytes, signature: bytes, signed: bytes) -> bool:
     try:
-        key_type = _Reader(key_blob).string().decode("ascii")
-        if key_type not in KEY_TYPES:
-            return False
-        key = serialization.load_ssh_public_key(
-            key_type.encode() + b" " + base64.b64encode(key_blob)
-        )
+        key_type, key = _load_key(key_blob)
         reader = _Reader(signature)
         sig_type, sig = reader.string().decode("ascii"), reader.string()
         if isinstance(key, ed25519.Ed25519PublicKey) and sig_type == "ssh-ed25519":
