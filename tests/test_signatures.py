@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import FIXED_NOW, PUBLISHED_MARKER, make_project, run_build
 from newsroom import settings as site_settings
 from newsroom import site as site_loader
@@ -314,3 +315,16 @@ def test_report_counts_approvals_by_approver_and_flags_unverified(repo, monkeypa
     assert cli.main(["report", "--from", "2025-01-01", "--to", "2026-06-15"]) == 0
     # thong-cao.md, its translation and phan-hoi.md: approved in 2025, before the cut-over
     assert "| Trần Thị Bình (cuc-truong-thads) | 3 | 0 | 3 | 0 | 0 |  |" in capsys.readouterr().out
+
+
+def test_workflows_check_out_the_full_history():
+    """CI and deploy run the check: a shallow checkout would fail it (E056)."""
+    workflows = sorted((Path(__file__).parents[1] / ".github" / "workflows").glob("*.yml"))
+    checkouts = [
+        step
+        for path in workflows
+        for job in yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values()
+        for step in job.get("steps", [])
+        if str(step.get("uses", "")).startswith("actions/checkout")
+    ]
+    assert checkouts and all(step.get("with", {}).get("fetch-depth") == 0 for step in checkouts)
