@@ -75,9 +75,18 @@ def test_approve_commit_makes_a_commit_git_verifies(repo, keys, capsys):
 
 def test_approve_without_commit_is_not_accepted_once_signatures_are_required(repo, capsys):
     assert cli.main(["approve", PATH, "--by", "chanh-van-phong-bo"]) == 0
-    capsys.readouterr()
+    assert "chạy lại lệnh với --commit" in capsys.readouterr().out
     assert cli.main(["check"]) == 1
     assert f"{PATH}:11: E054 approval.by:" in capsys.readouterr().out
+    commit(repo, "Biên tập viên tự commit")  # committed, yet not signed by the approver
+    assert cli.main(["check"]) == 1
+    assert f"{PATH}:11: E050 approval.by:" in capsys.readouterr().out
+    # the same text again: nothing to sign, refused with advice; a new --at is signed
+    argv = ["approve", PATH, "--by", "chanh-van-phong-bo", "--commit"]
+    assert cli.main(argv) == 1
+    assert "không có gì để ký" in capsys.readouterr().err
+    assert cli.main([*argv, "--at", "2026-05-04T10:05:00+07:00"]) == 0
+    assert cli.main(["check"]) == 0
 
 
 def test_refuses_a_key_of_another_approver_before_touching_anything(repo, keys, capsys):

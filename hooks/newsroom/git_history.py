@@ -25,11 +25,13 @@ _COMMIT = "\x01"
 
 
 class GitError(Exception):
-    """The history cannot be read; ``reason`` is ``no-git``, ``not-repository`` or ``shallow``."""
+    """The history cannot be read; ``reason``: ``no-git``, ``not-repository``, ``shallow`` or
+    ``git-failed`` (``detail``: git's own last line)."""
 
     def __init__(self, reason: str, detail: str = "") -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -51,9 +53,9 @@ class Repository:
         try:
             out = _run(folder, "rev-parse", "--show-toplevel", "--is-shallow-repository")
         except FileNotFoundError as exc:
-            raise GitError("no-git", str(exc)) from exc
-        except subprocess.CalledProcessError as exc:
-            raise GitError("not-repository", exc.stderr.strip()) from exc
+            raise GitError("no-git") from exc
+        except GitError as exc:
+            raise GitError("not-repository", exc.detail) from exc
         top, shallow = out.split("\n")[:2]
         if shallow.strip() == "true":
             raise GitError("shallow")
@@ -78,10 +80,9 @@ class Repository:
 
     def head_blobs(self, prefix: str) -> dict[str, str]:
         """Path → blob id of every file under ``prefix`` at HEAD (empty in a new repository)."""
-        try:
-            out = _run(self.top, "ls-tree", "-r", "-z", "--full-tree", "HEAD", "--", prefix)
-        except subprocess.CalledProcessError:
+        if not self._has_head():
             return {}
+        out = _run(self.top, "ls-tree", "-r", "-z", "--full-tree", "HEAD", "--", prefix)
         blobs = {}
         for record in out.split("\0"):
             meta, _, path = record.partition("\t")
@@ -98,22 +99,21 @@ class Repository:
         content) brings no content, so the commit before it that did is kept. Commits come in
         topological order, so a back-dated commit cannot hide behind an older signed one.
         """
-        try:
-            out = _run(
-                self.top,
-                "log",
-                "--no-merges",
-                "--topo-order",
-                "--raw",
-                "--no-abbrev",
-                "--no-renames",
-                f"--format={_COMMIT}%H",
-                "HEAD",
-                "--",
-                prefix,
-            )
-        except subprocess.CalledProcessError:
+        if not self._has_head():
             return {}
+        out = _run(
+            self.top,
+            "log",
+            "--no-merges",
+            "--topo-order",
+            "--raw",
+            "--no-abbrev",
+            "--no-renames",
+            f"--format={_COMMIT}%H",
+            "HEAD",
+            "--",
+            prefix,
+        )
         origins: dict[str, str] = {}
         for chunk in out.split(_COMMIT)[1:]:
             commit, *entries = chunk.split("\n")
@@ -131,6 +131,14 @@ class Repository:
                 origins.setdefault(blob, commit.strip())
         return origins
 
+    def _has_head(self) -> bool:
+        """False in a repository without any commit yet."""
+        try:
+            _run(self.top, "rev-parse", "--verify", "--quiet", "HEAD")
+        except GitError:
+            return False
+        return True
+
     def commits(self, ids: set[str]) -> dict[str, Commit]:
         """The commit objects ``ids``, read by one ``git cat-file --batch``."""
         if not ids:
@@ -141,8 +149,10 @@ class Repository:
             cwd=self.top,
             input="".join(f"{i}\n" for i in ordered).encode("ascii"),
             capture_output=True,
-            check=True,
+            check=False,
         )
+        if result.returncode:
+            raise GitError("git-failed", _last_line(result.stderr.decode("utf-8", "replace")))
         data, at, found = result.stdout, 0, {}
         for _ in ordered:
             end = data.index(b"\n", at)
@@ -186,7 +196,15 @@ def _time(line: bytes) -> dt.datetime:
 
 
 def _run(cwd: Path, *args: str) -> str:
+    """Git's output; GitError ``git-failed`` with git's last line of complaint if it fails."""
     result = subprocess.run(
-        [*_GIT, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=True
+        [*_GIT, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False
     )
+    if result.returncode:
+        raise GitError("git-failed", _last_line(result.stderr))
     return result.stdout
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else ""

@@ -25,6 +25,7 @@ from .settings import Settings
 
 SETTING = "extra.newsroom.approval_signatures_required_from"
 _GIT_PROBLEMS = {
+    "git-failed": ("lệnh git thất bại", "git failed"),
     "no-git": ("chưa cài git", "git is not installed"),
     "not-repository": (
         "thư mục trang không nằm trong kho git",
@@ -49,13 +50,18 @@ class Outcome:
     before_cutover: set[str] = field(default_factory=set)  # src_uris accepted unsigned
 
 
+def required_for(approved_at: dt.datetime, settings: Settings) -> bool:
+    """Whether an approval made at ``approved_at`` must be signed (the cut-over included)."""
+    if settings.signatures_from is None:
+        return False
+    return approved_at.astimezone(settings.timezone).date() >= settings.signatures_from
+
+
 def needs_signature(article: Article, settings: Settings) -> bool:
-    """Whether ``article``'s approval must be signed (the date cut-over included)."""
-    if settings.signatures_from is None or article.approval is None:
+    """Whether ``article``'s approval must be signed."""
+    if article.approval is None or article.status not in ("approved", "withdrawn"):
         return False
-    if article.status not in ("approved", "withdrawn"):
-        return False
-    return article.approval.at.astimezone(settings.timezone).date() >= settings.signatures_from
+    return required_for(article.approval.at, settings)
 
 
 def check(
@@ -88,19 +94,19 @@ def check(
 
     try:
         repo = Repository.open(settings.docs_dir)
+        prefix = repo.relative(settings.articles_path)
+        docs = repo.relative(settings.docs_dir)
+        docs = "" if docs == "." else docs + "/"
+        changed = repo.changed_paths(prefix)
+        blobs = repo.head_blobs(prefix)
+        origins = repo.origins(prefix)
     except GitError as error:
         for src_uri in sorted(due):
             if error.reason == "shallow":
                 report(src_uri, "E056")
             else:
-                report(src_uri, "E057", detail=Localized(*_GIT_PROBLEMS[error.reason]))
+                report(src_uri, "E057", detail=_problem(error))
         return outcome
-    prefix = repo.relative(settings.articles_path)
-    docs = repo.relative(settings.docs_dir)
-    docs = "" if docs == "." else docs + "/"
-    changed = repo.changed_paths(prefix)
-    blobs = repo.head_blobs(prefix)
-    origins = repo.origins(prefix)
     keys = _keys_by_fingerprint(registries)
     wanted: dict[str, str] = {}
     for src_uri in sorted(due):
@@ -111,11 +117,19 @@ def check(
             report(src_uri, "E058")
         else:
             wanted[src_uri] = origins[blobs[path]]
-    commits = repo.commits(set(wanted.values()))
+    try:
+        commits = repo.commits(set(wanted.values()))
+    except GitError as error:
+        for src_uri in sorted(wanted):
+            report(src_uri, "E057", detail=_problem(error))
+        return outcome
     verdicts: dict[str, sshsig.Verdict] = {}  # one verification per commit
     for src_uri, commit_id in wanted.items():
         article = due[src_uri]
-        commit = commits[commit_id]
+        commit = commits.get(commit_id)
+        if commit is None:  # listed by git log, yet unreadable: a damaged repository
+            report(src_uri, "E057", detail=Localized(f"commit {commit_id[:10]}?", ""))
+            continue
         if commit.signature is not None and commit_id not in verdicts:
             verdicts[commit_id] = sshsig.verify(commit.signature, commit.payload)
         code, params = _judge(commit, verdicts.get(commit_id), article, keys, settings)
@@ -166,3 +180,9 @@ def _keys_by_fingerprint(registries: Registries) -> dict[str, tuple[str, Approve
         for approver in registries.approvers.values()
         for entry in approver.keys
     }
+
+
+def _problem(error: GitError) -> Localized:
+    vi, en = _GIT_PROBLEMS.get(error.reason, (error.reason, error.reason))
+    detail = f" ({error.detail})" if error.detail else ""
+    return Localized(vi + detail, en + detail)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from newsroom import frontmatter_edit, parsing
+from newsroom import frontmatter_edit, parsing, signatures
 
 from . import scaffold, signed_commit, transition
 from .cli_messages import say
@@ -60,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if signer is not None:
         print(say("committed", language, commit=commit_id[:10]))
+    elif signatures.required_for(at, site.settings):
+        print(say("commit_needed", language, path=article.display))
     return EXIT_OK
 
 

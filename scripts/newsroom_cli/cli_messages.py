@@ -101,6 +101,18 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "git không tạo được commit có ký ({detail}); tệp được giữ nguyên như trước",
         "git could not make the signed commit ({detail}); the file is left as it was",
     ),
+    "commit_unchanged": (
+        "{path} giống hệt commit trước nên không có gì để ký; duyệt lại với --at là thời điểm "
+        "duyệt mới",
+        "{path} is exactly as last committed, so there is nothing to sign; approve again with "
+        "--at set to the new approval time",
+    ),
+    "commit_needed": (
+        "lưu ý: trang yêu cầu chữ ký duyệt; phê duyệt chỉ có hiệu lực khi chính người duyệt "
+        "chạy lại lệnh với --commit (commit có ký) cho {path}",
+        "note: this site requires signed approvals; the approval counts only once the approver "
+        "runs the command again with --commit (a signed commit) for {path}",
+    ),
     "committed": ("đã tạo commit có ký {commit}", "made the signed commit {commit}"),
 }
 

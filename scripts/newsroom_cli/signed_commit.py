@@ -75,14 +75,17 @@ def make(signer: Signer, article: ArticleFile, message: str, before: str, langua
     back and is unstaged, so a refused commit leaves nothing half done.
     """
     name = article.path.name
+    if _unchanged(signer.folder, name):  # a commit would bring nothing to sign
+        raise CommandError(say("commit_unchanged", language, path=article.display), EXIT_CONTENT)
     try:
         _git(signer.folder, "add", "--", name)
         _git(signer.folder, "commit", "-q", "-S", "-m", message, "--only", "--", name)
     except subprocess.CalledProcessError as exc:
         article.write(before)
         subprocess.run([*_GIT, "reset", "-q", "--", name], cwd=signer.folder, check=False)
-        detail = (exc.stderr or "").strip().splitlines()[-1:] or [str(exc)]
-        raise CommandError(say("commit_failed", language, detail=detail[0]), EXIT_CONTENT) from exc
+        said = f"{exc.stderr or ''}\n{exc.stdout or ''}".strip().splitlines()
+        detail = said[-1].strip() if said else f"exit {exc.returncode}"
+        raise CommandError(say("commit_failed", language, detail=detail), EXIT_CONTENT) from exc
     return _read(signer.folder, "rev-parse", "HEAD")
 
 
@@ -97,6 +100,15 @@ def message(action: str, article: ArticleFile, signer: Signer, detail: str = "")
         f"Khoá ký: {signer.fingerprint}",
     ]
     return "\n".join([*lines, *([detail] if detail else [])]) + "\n"
+
+
+def _unchanged(folder: Path, name: str) -> bool:
+    """The file is tracked and exactly as in the last commit."""
+    return bool(
+        _read(folder, "rev-parse", "--verify", "--quiet", "HEAD")
+        and _read(folder, "ls-files", "--", name)
+        and not _read(folder, "diff", "HEAD", "--name-only", "--", name)
+    )
 
 
 def _configured_fingerprint(folder: Path, language: str) -> str:
