@@ -19,6 +19,8 @@ import yaml
 from conftest import FIXED_NOW, PUBLISHED_MARKER, make_project, run_build
 from newsroom import settings as site_settings
 from newsroom import site as site_loader
+from newsroom import sshsig
+from newsroom.git_history import Repository
 from newsroom.registries import Registries, RegistryError
 from newsroom_cli import main as cli
 from signing_support import (
@@ -328,3 +330,37 @@ def test_workflows_check_out_the_full_history():
         if str(step.get("uses", "")).startswith("actions/checkout")
     ]
     assert checkouts and all(step.get("with", {}).get("fetch-depth") == 0 for step in checkouts)
+
+
+def test_content_made_only_by_a_merge_commit(repo, keys):
+    """An "evil" merge that writes new text into the article: no commit of its own made it."""
+    git(repo, "checkout", "-q", "-b", "nhanh")
+    edit(repo, "docs/gioi-thieu.md", "\nThêm một dòng.\n")
+    commit(repo, "Sửa trang giới thiệu")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "--no-commit", "nhanh")
+    edit(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--no-edit")
+    assert codes(issues(repo)) == ["E058"]
+
+
+@pytest.mark.parametrize("key_type", [("ecdsa", "-b", "256"), ("rsa", "-b", "3072")])
+def test_ecdsa_and_rsa_signatures_verify_like_git(tmp_path, key_type):
+    """The in-process verifier and ``git verify-commit`` agree on other key types too."""
+    kind, *size = key_type
+    key = tmp_path / f"id_{kind}"
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", kind, *size, "-N", "", "-C", kind, "-f", key], check=True
+    )
+    public = Path(f"{key}.pub").read_text(encoding="utf-8").strip()
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "bai.md").write_text("Nội dung\n", encoding="utf-8")
+    signed = commit(tmp_path, "Ký", key=key)
+    allowed = tmp_path / "allowed"
+    allowed.write_text(f"x {public}\n", encoding="utf-8")
+    git(tmp_path, "-c", f"gpg.ssh.allowedSignersFile={allowed}", "verify-commit", signed)
+    found = Repository(tmp_path).commits({signed})[signed]
+    verdict = sshsig.verify(found.signature or "", found.payload)
+    assert verdict.valid and verdict.fingerprint == sshsig.parse_public_key(public).fingerprint
+    assert not sshsig.verify(found.signature or "", found.payload + b"x").valid
