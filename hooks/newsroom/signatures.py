@@ -84,31 +84,76 @@ def check(
             due[src_uri] = article
         elif article.approval is not None and settings.signatures_from is not None:
             outcome.before_cutover.add(src_uri)
-    if not due:
-        return outcome
+    if due:
+        _check_due(settings, registries, due, outcome, _Reporter(outcome, lines, display))
+    return outcome
 
-    def report(src_uri: str, code: str, **params: object) -> None:
-        where = lines.get(src_uri, {})
+
+@dataclass(frozen=True)
+class _Reporter:
+    """Adds an issue on the ``approval.by`` line of an article."""
+
+    outcome: Outcome
+    lines: Mapping[str, Mapping[str, int]]
+    display: Callable[[str], str]
+
+    def __call__(self, src_uri: str, code: str, **params: object) -> None:
+        where = self.lines.get(src_uri, {})
         line = where.get("approval.by") or where.get("approval") or 1
-        outcome.issues.append(issue.make(display(src_uri), line, code, "approval.by", **params))
+        found = issue.make(self.display(src_uri), line, code, "approval.by", **params)
+        self.outcome.issues.append(found)
 
+
+def _check_due(
+    settings: Settings,
+    registries: Registries,
+    due: Mapping[str, Article],
+    outcome: Outcome,
+    report: _Reporter,
+) -> None:
     try:
-        repo = Repository.open(settings.docs_dir)
-        prefix = repo.relative(settings.articles_path)
-        docs = repo.relative(settings.docs_dir)
-        docs = "" if docs == "." else docs + "/"
-        changed = repo.changed_paths(prefix)
-        blobs = repo.head_blobs(prefix)
-        origins = repo.origins(prefix)
+        repo, origins = _origins(settings, due, report)
+        commits = repo.commits(set(origins.values()))
     except GitError as error:
         for src_uri in sorted(due):
             if error.reason == "shallow":
                 report(src_uri, "E056")
             else:
                 report(src_uri, "E057", detail=_problem(error))
-        return outcome
+        return
     keys = _keys_by_fingerprint(registries)
-    wanted: dict[str, str] = {}
+    verdicts: dict[str, sshsig.Verdict] = {}  # one verification per commit
+    for src_uri, commit_id in origins.items():
+        article = due[src_uri]
+        commit = commits.get(commit_id)
+        if commit is None:  # listed by git log, yet unreadable: a damaged repository
+            report(src_uri, "E057", detail=_problem(GitError("git-failed", commit_id)))
+            continue
+        if commit.signature is not None and commit_id not in verdicts:
+            verdicts[commit_id] = sshsig.verify(commit.signature, commit.payload)
+        code, params = _judge(commit, verdicts.get(commit_id), article, keys, settings)
+        if code is not None:
+            report(src_uri, code, **params)
+        elif article.approval is not None:
+            outcome.verified[src_uri] = Proof(article.approval.by, commit_id, commit.time)
+
+
+def _origins(
+    settings: Settings, due: Mapping[str, Article], report: _Reporter
+) -> tuple[Repository, dict[str, str]]:
+    """The repository, and src_uri → the commit that brought the article's current content
+    (E054 or E058 is reported for the articles that have none)."""
+    repo = Repository.open(settings.docs_dir)
+    try:
+        prefix = repo.relative(settings.articles_path)
+        docs = repo.relative(settings.docs_dir)
+    except ValueError as exc:  # the docs folder lies outside the work tree (a symlink)
+        raise GitError("not-repository", str(exc)) from exc
+    docs = "" if docs == "." else docs + "/"
+    changed = repo.changed_paths(prefix)
+    blobs = repo.head_blobs(prefix)
+    origins = repo.origins(prefix)
+    found: dict[str, str] = {}
     for src_uri in sorted(due):
         path = docs + src_uri
         if path in changed or path not in blobs:
@@ -116,31 +161,8 @@ def check(
         elif blobs[path] not in origins:
             report(src_uri, "E058")
         else:
-            wanted[src_uri] = origins[blobs[path]]
-    try:
-        commits = repo.commits(set(wanted.values()))
-    except GitError as error:
-        for src_uri in sorted(wanted):
-            report(src_uri, "E057", detail=_problem(error))
-        return outcome
-    verdicts: dict[str, sshsig.Verdict] = {}  # one verification per commit
-    for src_uri, commit_id in wanted.items():
-        article = due[src_uri]
-        commit = commits.get(commit_id)
-        if commit is None:  # listed by git log, yet unreadable: a damaged repository
-            report(src_uri, "E057", detail=Localized(f"commit {commit_id[:10]}?", ""))
-            continue
-        if commit.signature is not None and commit_id not in verdicts:
-            verdicts[commit_id] = sshsig.verify(commit.signature, commit.payload)
-        code, params = _judge(commit, verdicts.get(commit_id), article, keys, settings)
-        if code is None:
-            assert article.approval is not None
-            outcome.verified[src_uri] = Proof(
-                article.approval.by, commit_id, commits[commit_id].time
-            )
-        else:
-            report(src_uri, code, **params)
-    return outcome
+            found[src_uri] = origins[blobs[path]]
+    return repo, found
 
 
 def _judge(
