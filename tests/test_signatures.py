@@ -174,6 +174,16 @@ def test_approved_article_edited_later_in_an_unsigned_commit(repo):
     assert len(found) == 1  # the other signed articles stay valid
 
 
+@pytest.mark.build
+def test_the_build_refuses_an_unsigned_change(repo):
+    edit(repo)
+    commit(repo, "Sửa bài")
+    build = run_build(repo)
+    assert build.returncode != 0
+    assert f"{COMMITTED}:11: E050 approval.by:" in build.output
+    assert not (build.site / "tin-tuc/2026/cong-bo/index.html").exists()
+
+
 def test_signed_by_another_approver(repo, keys):
     edit(repo)
     commit(repo, "Sửa bài", key=keys.private("van-phong"))
