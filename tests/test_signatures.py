@@ -324,6 +324,14 @@ def test_report_counts_approvals_by_approver_and_flags_unverified(repo, monkeypa
         "⚠ Có phê duyệt chưa xác minh chữ ký |" in out
     )
     assert "| Nguyễn Văn An (chanh-van-phong-bo) | 1 | 1 | 0 | 0 | 0 |  |" in out
+    period = ["--from", "2026-01-01", "--to", "2026-06-15"]
+    assert cli.main(["report", *period, "--format", "csv"]) == 0
+    csv_out = capsys.readouterr().out
+    assert (
+        "phe-duyet,truong-thads-ha-noi,Hoàng Văn Em,2,Có phê duyệt chưa xác minh chữ ký" in csv_out
+    )
+    assert cli.main(["report", *period, "--format", "html"]) == 0
+    assert "<h2>Phê duyệt theo người duyệt</h2>" in capsys.readouterr().out
     assert cli.main(["report", "--from", "2025-01-01", "--to", "2026-06-15"]) == 0
     # thong-cao.md, its translation and phan-hoi.md: approved in 2025, before the cut-over
     assert "| Trần Thị Bình (cuc-truong-thads) | 3 | 0 | 3 | 0 | 0 |  |" in capsys.readouterr().out
