@@ -54,15 +54,17 @@ class Keys:
         return out.split()[1]
 
 
-def git(repo: Path, *args: str, key: Path | None = None) -> str:
-    """Run git in ``repo``; with ``key``, sign (``commit -S``) with that SSH key."""
+def git(repo: Path, *args: str, key: Path | None = None, when: str | None = None) -> str:
+    """Run git in ``repo``; with ``key``, sign (``commit -S``) with that SSH key; ``when``
+    (ISO 8601) sets the author and committer dates."""
     signing = ("-c", "gpg.format=ssh", "-c", f"user.signingkey={key}") if key else ()
+    dates = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when} if when else {}
     result = subprocess.run(
         ["git", *EDITOR, *signing, *args],
         cwd=repo,
         capture_output=True,
         text=True,
-        env=ENV,
+        env={**ENV, **dates},
         check=False,
     )
     if result.returncode:

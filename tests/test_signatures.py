@@ -2,7 +2,8 @@
 
 The base repository requires signatures from 2026-05-10: five fixture articles are approved on
 or after that day, each committed and signed by its approver; everything else (older approvals
-included) is in one unsigned editor's commit. Each test works on its own clone.
+included) is in one unsigned editor's commit made before that day. Each test works on its own
+clone.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from signing_support import (
 )
 
 CUTOVER = "2026-05-10"
+BEFORE_CUTOVER = "2026-05-01T09:00:00+07:00"  # when the older approvals were committed
 COMMITTED = "docs/tin-tuc/2026/cong-bo.md"  # truong-thads-ha-noi, approval.by on line 11
 SIGNED_BY = {
     COMMITTED: "ha-noi",
@@ -74,7 +76,7 @@ def base(tmp_path_factory, keys) -> Path:
     (root / ".gitignore").write_text("site/\n", encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A", "--", ".", *(f":!{path}" for path in SIGNED_BY))
-    git(root, "commit", "-q", "-m", "Nội dung ban đầu")
+    git(root, "commit", "-q", "-m", "Nội dung ban đầu", when=BEFORE_CUTOVER)
     for path, name in SIGNED_BY.items():
         commit(root, f"Duyệt {path}", path, key=keys.private(name))
     return root
@@ -277,10 +279,35 @@ def test_date_cut_over_accepts_older_approvals(repo):
     assert codes(issues(repo), "docs/tin-tuc/2026/go-bo.md") == ["E050"]
 
 
+def test_older_approval_changed_after_the_cut_over_needs_a_signature(repo):
+    """go-bo.md (approved 01/04/2026) corrected after the cut-over: a new signed approval."""
+    path = "docs/tin-tuc/2026/go-bo.md"
+    edit(repo, path)
+    assert codes(issues(repo), path) == ["E054"]
+    commit(repo, "Đính chính bài đã gỡ")
+    found = issues(repo)
+    assert codes(found, path) == ["E056"]
+    assert (
+        "approved before 10/05/2026 (no signature needed then), but changed after it" in (found[0])
+    )
+
+
+def test_back_dated_approval_is_not_accepted_unsigned(repo):
+    """Writing an approval dated before the cut-over today does not avoid the signature."""
+    path = repo / COMMITTED
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("at: 2026-05-10T08:00", "at: 2026-05-09T08:00"), "utf-8")
+    commit(repo, "Sửa ngày duyệt")
+    assert codes(issues(repo)) == ["E056"]
+
+
 def test_without_the_setting_nothing_is_required_and_git_is_not_needed(repo):
     shutil.rmtree(repo / ".git")
     require_signatures_from(repo / "mkdocs.yml", CUTOVER)
-    assert set(codes(issues(repo))) == {"E057"}  # on: outside git, a clear error
+    found = issues(repo)
+    assert set(codes(found)) == {"E057"}  # on: outside git, a clear error
+    assert "not in a git work tree" in found[0]
+    assert codes(found, "docs/tin-tuc/2026/go-bo.md") == []  # older approvals: as before
     config = repo / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(
@@ -303,12 +330,12 @@ def test_shallow_clone_is_reported_never_passes(base, tmp_path, monkeypatch, cap
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{base}", str(shallow))
     found = issues(shallow)
-    assert {codes(found, p)[0] for p in SIGNED_BY} == {"E056"}
+    assert {codes(found, p)[0] for p in SIGNED_BY} == {"E057"}
     assert "shallow clone" in found[0]
     monkeypatch.setenv("NEWSROOM_NOW", FIXED_NOW)
     monkeypatch.chdir(shallow)
     assert cli.main(["check", COMMITTED]) == 1
-    assert "E056" in capsys.readouterr().out
+    assert "E057" in capsys.readouterr().out
 
 
 def test_report_counts_approvals_by_approver_and_flags_unverified(repo, monkeypatch, capsys):
@@ -338,7 +365,7 @@ def test_report_counts_approvals_by_approver_and_flags_unverified(repo, monkeypa
 
 
 def test_workflows_check_out_the_full_history():
-    """CI and deploy run the check: a shallow checkout would fail it (E056)."""
+    """CI and deploy run the check: a shallow checkout would fail it (E057)."""
     workflows = sorted((Path(__file__).parents[1] / ".github" / "workflows").glob("*.yml"))
     checkouts = [
         step

@@ -229,15 +229,15 @@ CATALOGUE: dict[str, Message] = {
         ),
         _e(
             "E056",
-            "kho git là bản sao nông (shallow): cần toàn bộ lịch sử để kiểm tra chữ ký duyệt",
-            "the git repository is a shallow clone: checking signed approvals needs the full history",
-            "Chạy `git fetch --unshallow`; trong CI dùng `actions/checkout` với `fetch-depth: 0`.",
+            "duyệt trước ngày {cutover} (chưa cần ký) nhưng bài được thay đổi sau đó (commit {commit}, ngày {date})",
+            "approved before {cutover} (no signature needed then), but changed after it (commit {commit} on {date})",
+            "Mọi thay đổi sau ngày bắt đầu yêu cầu chữ ký cần phê duyệt mới có ký: `newsroom approve PATH --by <mã> --commit`.",
         ),
         _e(
             "E057",
             "không kiểm tra được chữ ký duyệt: {detail}",
             "the signed approval cannot be checked: {detail}",
-            "Xây dựng trang từ một bản sao git đầy đủ của kho nội dung (có lệnh `git`).",
+            "Xây dựng trang từ bản sao git đầy đủ: `git fetch --unshallow`; trong CI `actions/checkout` với `fetch-depth: 0`.",
         ),
         _e(
             "E058",

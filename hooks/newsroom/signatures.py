@@ -4,8 +4,10 @@ With ``extra.newsroom.approval_signatures_required_from`` set, an approved or wi
 whose ``approval.at`` falls on or after that day is valid only if the newest commit that brought
 its current content (merge commits skipped, pure renames followed) carries a valid SSH signature
 made with a key that ``approvers.yml`` lists for ``approval.by``, valid on the commit's day.
-Older approvals are accepted as before and reported as such. Without the setting nothing is
-required and Git is not even asked.
+Older approvals are accepted as before, and reported as such, as long as the article was not
+changed after the cut-over (a correction, or a back-dated ``approval.at``, needs a new signed
+approval; without the history they are accepted as they always were). Without the setting
+nothing is required and Git is not even asked.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ from .settings import Settings
 SETTING = "extra.newsroom.approval_signatures_required_from"
 _GIT_PROBLEMS = {
     "git-failed": ("lệnh git thất bại", "git failed"),
+    "shallow": (
+        "kho git là bản sao nông (shallow), thiếu lịch sử",
+        "the git repository is a shallow clone, without its history",
+    ),
     "no-git": ("chưa cài git", "git is not installed"),
     "not-repository": (
         "thư mục trang không nằm trong kho git",
@@ -48,6 +54,7 @@ class Outcome:
     issues: list[Issue] = field(default_factory=list)
     verified: dict[str, Proof] = field(default_factory=dict)  # src_uri → proof
     before_cutover: set[str] = field(default_factory=set)  # src_uris accepted unsigned
+    changed: set[str] = field(default_factory=set)  # approved, with uncommitted changes
 
 
 def required_for(approved_at: dt.datetime, settings: Settings) -> bool:
@@ -71,21 +78,35 @@ def check(
     lines: Mapping[str, Mapping[str, int]],
     display: Callable[[str], str],
 ) -> Outcome:
-    """Check every approval that must be signed, with one pass over the history."""
+    """Check every approval against the history, read once for the whole corpus."""
     outcome = Outcome()
     if settings.signatures_from_invalid is not None:
         outcome.issues.append(
             issue.make("mkdocs.yml", 1, "E059", SETTING, value=settings.signatures_from_invalid)
         )
         return outcome
-    due = {}
-    for src_uri, article in articles.items():
-        if needs_signature(article, settings):
-            due[src_uri] = article
-        elif article.approval is not None and settings.signatures_from is not None:
-            outcome.before_cutover.add(src_uri)
-    if due:
-        _check_due(settings, registries, due, outcome, _Reporter(outcome, lines, display))
+    if settings.signatures_from is None:
+        return outcome
+    approved = {
+        uri: a
+        for uri, a in articles.items()
+        if a.approval is not None and a.status in ("approved", "withdrawn")
+    }
+    due = {uri: a for uri, a in approved.items() if needs_signature(a, settings)}
+    older = {uri: a for uri, a in approved.items() if uri not in due}
+    report = _Reporter(outcome, lines, display)
+    try:
+        repo, origins = _origins(settings, approved, due, report)
+        commits = repo.commits(set(origins.values()))
+    except GitError as error:
+        # without the history, older approvals are accepted as they always were
+        outcome.before_cutover.update(older)
+        for src_uri in sorted(due):
+            report(src_uri, "E057", detail=_problem(error))
+        return outcome
+    for src_uri in older:
+        _check_older(src_uri, commits.get(origins.get(src_uri, "")), settings, outcome, report)
+    _check_due(settings, registries, due, origins, commits, outcome, report)
     return outcome
 
 
@@ -104,45 +125,65 @@ class _Reporter:
         self.outcome.issues.append(found)
 
 
+def _check_older(
+    src_uri: str,
+    commit: Commit | None,
+    settings: Settings,
+    outcome: Outcome,
+    report: _Reporter,
+) -> None:
+    """An approval dated before the cut-over stands only if the article was last changed
+    before it too: a later change (a correction, or a back-dated ``approval.at``) needs a new
+    signed approval."""
+    assert settings.signatures_from is not None
+    day = commit.time.astimezone(settings.timezone).date() if commit else None
+    if day is not None and day >= settings.signatures_from:
+        report(
+            src_uri,
+            "E056",
+            commit=commit.id[:10] if commit else "",
+            date=day.strftime("%d/%m/%Y"),
+            cutover=settings.signatures_from.strftime("%d/%m/%Y"),
+        )
+    elif src_uri not in outcome.changed:
+        outcome.before_cutover.add(src_uri)
+
+
 def _check_due(
     settings: Settings,
     registries: Registries,
     due: Mapping[str, Article],
+    origins: Mapping[str, str],
+    commits: Mapping[str, Commit],
     outcome: Outcome,
     report: _Reporter,
 ) -> None:
-    try:
-        repo, origins = _origins(settings, due, report)
-        commits = repo.commits(set(origins.values()))
-    except GitError as error:
-        for src_uri in sorted(due):
-            if error.reason == "shallow":
-                report(src_uri, "E056")
-            else:
-                report(src_uri, "E057", detail=_problem(error))
-        return
     keys = _keys_by_fingerprint(registries)
     verdicts: dict[str, sshsig.Verdict] = {}  # one verification per commit
-    for src_uri, commit_id in origins.items():
-        article = due[src_uri]
-        commit = commits.get(commit_id)
-        if commit is None:  # listed by git log, yet unreadable: a damaged repository
-            report(src_uri, "E057", detail=_problem(GitError("git-failed", commit_id)))
-            continue
-        if commit.signature is not None and commit_id not in verdicts:
-            verdicts[commit_id] = sshsig.verify(commit.signature, commit.payload)
-        code, params = _judge(commit, verdicts.get(commit_id), article, keys, settings)
+    for src_uri, article in due.items():
+        commit = commits.get(origins.get(src_uri, ""))
+        if commit is None:
+            continue  # E054 or E058 was reported
+        if commit.signature is not None and commit.id not in verdicts:
+            verdicts[commit.id] = sshsig.verify(commit.signature, commit.payload)
+        code, params = _judge(commit, verdicts.get(commit.id), article, keys, settings)
         if code is not None:
             report(src_uri, code, **params)
         elif article.approval is not None:
-            outcome.verified[src_uri] = Proof(article.approval.by, commit_id, commit.time)
+            outcome.verified[src_uri] = Proof(article.approval.by, commit.id, commit.time)
 
 
 def _origins(
-    settings: Settings, due: Mapping[str, Article], report: _Reporter
+    settings: Settings,
+    approved: Mapping[str, Article],
+    due: Mapping[str, Article],
+    report: _Reporter,
 ) -> tuple[Repository, dict[str, str]]:
-    """The repository, and src_uri → the commit that brought the article's current content
-    (E054 or E058 is reported for the articles that have none)."""
+    """The repository, and src_uri → the commit that brought the article's current content.
+
+    An article with uncommitted changes gets E054; one whose content only a merge commit made
+    gets E058 when its approval must be signed (an older one is then left as it was).
+    """
     repo = Repository.open(settings.docs_dir)
     try:
         prefix = repo.relative(settings.articles_path)
@@ -154,14 +195,15 @@ def _origins(
     blobs = repo.head_blobs(prefix)
     origins = repo.origins(prefix)
     found: dict[str, str] = {}
-    for src_uri in sorted(due):
+    for src_uri in sorted(approved):
         path = docs + src_uri
         if path in changed or path not in blobs:
+            report.outcome.changed.add(src_uri)
             report(src_uri, "E054")
-        elif blobs[path] not in origins:
-            report(src_uri, "E058")
-        else:
+        elif blobs[path] in origins:
             found[src_uri] = origins[blobs[path]]
+        elif src_uri in due:
+            report(src_uri, "E058")
     return repo, found
 
 
