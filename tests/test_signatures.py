@@ -292,6 +292,17 @@ def test_older_approval_changed_after_the_cut_over_needs_a_signature(repo):
     )
 
 
+def test_older_approval_changed_after_the_cut_over_by_its_signed_approver(repo, keys):
+    """A withdrawal or correction its approver signed keeps an older approval valid."""
+    path = "docs/tin-tuc/2026/go-bo.md"
+    edit(repo, path)
+    commit(repo, "Gỡ bài, có ký", key=keys.private("van-phong"))  # chanh-van-phong-bo's key
+    assert issues(repo) == []
+    edit(repo, path, "\nThêm nữa.\n")
+    commit(repo, "Sửa, ký bằng khoá người khác", key=keys.private("ha-noi"))
+    assert codes(issues(repo), path) == ["E056"]
+
+
 def test_back_dated_approval_is_not_accepted_unsigned(repo):
     """Writing an approval dated before the cut-over today does not avoid the signature."""
     path = repo / COMMITTED

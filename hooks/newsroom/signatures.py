@@ -104,9 +104,19 @@ def check(
         for src_uri in sorted(due):
             report(src_uri, "E057", detail=_problem(error))
         return outcome
-    for src_uri in older:
-        _check_older(src_uri, commits.get(origins.get(src_uri, "")), settings, outcome, report)
-    _check_due(settings, registries, due, origins, commits, outcome, report)
+    judge = _Judge(_keys_by_fingerprint(registries), settings)
+    for src_uri, article in older.items():
+        commit = commits.get(origins.get(src_uri, ""))
+        _check_older(src_uri, article, commit, judge, outcome, report)
+    for src_uri, article in due.items():
+        commit = commits.get(origins.get(src_uri, ""))
+        if commit is None:
+            continue  # E054 or E058 was reported
+        code, params = judge(commit, article)
+        if code is None:
+            outcome.verified[src_uri] = judge.proof(commit, article)
+        else:
+            report(src_uri, code, **params)
     return outcome
 
 
@@ -127,50 +137,31 @@ class _Reporter:
 
 def _check_older(
     src_uri: str,
+    article: Article,
     commit: Commit | None,
-    settings: Settings,
+    judge: _Judge,
     outcome: Outcome,
     report: _Reporter,
 ) -> None:
-    """An approval dated before the cut-over stands only if the article was last changed
-    before it too: a later change (a correction, or a back-dated ``approval.at``) needs a new
-    signed approval."""
-    assert settings.signatures_from is not None
-    day = commit.time.astimezone(settings.timezone).date() if commit else None
-    if day is not None and day >= settings.signatures_from:
+    """An approval dated before the cut-over stands if the article was last changed before
+    it too, or by a commit its approver signed (a withdrawal, say). Any other later change
+    (a correction, a back-dated ``approval.at``) needs a new signed approval."""
+    cutover = judge.settings.signatures_from
+    assert cutover is not None
+    day = commit.time.astimezone(judge.settings.timezone).date() if commit else None
+    if commit is None or day is None or day < cutover:
+        if src_uri not in outcome.changed:
+            outcome.before_cutover.add(src_uri)
+    elif judge(commit, article)[0] is None:
+        outcome.verified[src_uri] = judge.proof(commit, article)
+    else:
         report(
             src_uri,
             "E056",
-            commit=commit.id[:10] if commit else "",
+            commit=commit.id[:10],
             date=day.strftime("%d/%m/%Y"),
-            cutover=settings.signatures_from.strftime("%d/%m/%Y"),
+            cutover=cutover.strftime("%d/%m/%Y"),
         )
-    elif src_uri not in outcome.changed:
-        outcome.before_cutover.add(src_uri)
-
-
-def _check_due(
-    settings: Settings,
-    registries: Registries,
-    due: Mapping[str, Article],
-    origins: Mapping[str, str],
-    commits: Mapping[str, Commit],
-    outcome: Outcome,
-    report: _Reporter,
-) -> None:
-    keys = _keys_by_fingerprint(registries)
-    verdicts: dict[str, sshsig.Verdict] = {}  # one verification per commit
-    for src_uri, article in due.items():
-        commit = commits.get(origins.get(src_uri, ""))
-        if commit is None:
-            continue  # E054 or E058 was reported
-        if commit.signature is not None and commit.id not in verdicts:
-            verdicts[commit.id] = sshsig.verify(commit.signature, commit.payload)
-        code, params = _judge(commit, verdicts.get(commit.id), article, keys, settings)
-        if code is not None:
-            report(src_uri, code, **params)
-        elif article.approval is not None:
-            outcome.verified[src_uri] = Proof(article.approval.by, commit.id, commit.time)
 
 
 def _origins(
@@ -207,35 +198,44 @@ def _origins(
     return repo, found
 
 
-def _judge(
-    commit: Commit,
-    verdict: sshsig.Verdict | None,
-    article: Article,
-    keys: Mapping[str, tuple[str, ApproverKey]],
-    settings: Settings,
-) -> tuple[str | None, dict[str, object]]:
-    """(None, {}) when ``commit`` proves ``article``'s approval, else the issue code and params."""
-    short = commit.id[:10]
-    if verdict is None:
-        return "E050", {"commit": short}
-    if not verdict.valid:
-        return "E055", {"commit": short}
-    owner = keys.get(verdict.fingerprint or "")
-    if owner is None:
-        return "E052", {"commit": short, "fingerprint": verdict.fingerprint}
-    signer, key = owner
-    assert article.approval is not None
-    if signer != article.approval.by:
-        return "E051", {"commit": short, "signer": signer, "value": article.approval.by}
-    day = commit.time.astimezone(settings.timezone).date()
-    if not key.validity.covers(day):
-        return "E053", {
-            "commit": short,
-            "fingerprint": verdict.fingerprint,
-            "value": signer,
-            "date": day.strftime("%d/%m/%Y"),
-        }
-    return None, {}
+class _Judge:
+    """Whether a commit proves an article's approval; each signature is verified once."""
+
+    def __init__(self, keys: Mapping[str, tuple[str, ApproverKey]], settings: Settings) -> None:
+        self.keys = keys
+        self.settings = settings
+        self.verdicts: dict[str, sshsig.Verdict] = {}
+
+    def proof(self, commit: Commit, article: Article) -> Proof:
+        assert article.approval is not None
+        return Proof(article.approval.by, commit.id, commit.time)
+
+    def __call__(self, commit: Commit, article: Article) -> tuple[str | None, dict[str, object]]:
+        """(None, {}) when ``commit`` proves the approval, else the issue code and params."""
+        short = commit.id[:10]
+        if commit.signature is None:
+            return "E050", {"commit": short}
+        if commit.id not in self.verdicts:
+            self.verdicts[commit.id] = sshsig.verify(commit.signature, commit.payload)
+        verdict = self.verdicts[commit.id]
+        if not verdict.valid:
+            return "E055", {"commit": short}
+        owner = self.keys.get(verdict.fingerprint or "")
+        if owner is None:
+            return "E052", {"commit": short, "fingerprint": verdict.fingerprint}
+        signer, key = owner
+        assert article.approval is not None
+        if signer != article.approval.by:
+            return "E051", {"commit": short, "signer": signer, "value": article.approval.by}
+        day = commit.time.astimezone(self.settings.timezone).date()
+        if not key.validity.covers(day):
+            return "E053", {
+                "commit": short,
+                "fingerprint": verdict.fingerprint,
+                "value": signer,
+                "date": day.strftime("%d/%m/%Y"),
+            }
+        return None, {}
 
 
 def _keys_by_fingerprint(registries: Registries) -> dict[str, tuple[str, ApproverKey]]:
