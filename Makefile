@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint browser clean
+.PHONY: serve build check test lint browser ssh-keygen clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 
-test: $(STAMP) browser  ## set up and run every test (lint included)
+test: $(STAMP) browser ssh-keygen  ## set up and run every test (lint included)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 	$(BIN)/pytest
@@ -38,6 +38,10 @@ CHROMIUM ?= $(or $(NEWSROOM_CHROMIUM),/usr/bin/chromium)
 browser:  ## Debian's Chromium for the browser tests (NEWSROOM_CHROMIUM names another binary)
 	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq chromium chromium-driver)
+
+ssh-keygen:  ## OpenSSH's ssh-keygen: the signed-approval tests make throw-away keys with it
+	@command -v ssh-keygen >/dev/null || ($(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq openssh-client)
 
 clean:
 	rm -rf site .pytest_cache

@@ -57,7 +57,7 @@ hooks:
 @pytest.mark.build
 def test_build_generates_the_page_and_the_guide_link_resolves(tmp_path):
     docs = tmp_path / "docs"
-    shutil.copytree(REPO / "docs/huong-dan", docs / "huong-dan")  # the guide and its pages
+    shutil.copytree(REPO / "docs/huong-dan", docs / "huong-dan")  # every page of the guide
     (docs / "index.md").write_text("# Trang chủ\n", encoding="utf-8")
     (docs / "index.en.md").write_text("# Home\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(SITE_YML, encoding="utf-8")

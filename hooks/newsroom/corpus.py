@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import issues as issue
-from . import parsing, references, rules
+from . import parsing, references, rules, signatures
 from .classify import Classification, Kind, classify
 from .issues import Issue
 from .model import Article
@@ -44,6 +44,8 @@ class Corpus:
     issues: list[Issue] = field(default_factory=list)
     field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
     files: Classification = field(default_factory=Classification)
+    #: signed approvals (newsroom.signatures): verified ones, and those dated before the cut-over
+    signed: signatures.Outcome = field(default_factory=signatures.Outcome)
     _sorted: dict[tuple[str | None, bool], list[Article]] = field(default_factory=dict)
 
     # -- building ---------------------------------------------------------------------------
@@ -71,6 +73,7 @@ class Corpus:
             corpus._add(src_uri, original)
         corpus._check_unique()
         corpus._check_links()
+        corpus._check_signatures()
         corpus.issues = issue.sort(corpus.issues)
         return corpus
 
@@ -132,6 +135,14 @@ class Corpus:
                 )
             else:
                 seen_urls[url] = src_uri
+
+    def _check_signatures(self) -> None:
+        """Approvals must be signed by their approver (when the site requires it)."""
+        articles = {uri: e.article for uri, e in self.entries.items()}
+        self.signed = signatures.check(
+            self.settings, self.registries, articles, self.field_lines, self.display
+        )
+        self.issues.extend(self.signed.issues)
 
     def _check_links(self) -> None:
         """A public page may not link to an unpublished article (the issue names both files).

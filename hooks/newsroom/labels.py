@@ -24,6 +24,7 @@ UI: dict[str, tuple[str, str]] = {
     "attachments": ("Tệp đính kèm", "Attachments"),
     "legal_basis": ("Căn cứ pháp lý", "Legal basis"),
     "authors": ("Tác giả", "By"),
+    "approved_by": ("Phê duyệt", "Approved by"),  # shown only for a verified signed approval
     "source": ("Nguồn", "Source"),
     "spokesperson": ("Người phát ngôn", "Spokesperson"),
     "responds_to": ("Phản hồi thông tin báo chí", "In response to"),

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from .sshsig import InvalidKey, PublicKey, parse_public_key
 from .text import nfc
 
 
@@ -58,12 +59,21 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class ApproverKey:
+    """An SSH public key an approver signs approvals with, valid for a period (rotation)."""
+
+    key: PublicKey
+    validity: Validity
+
+
+@dataclass(frozen=True)
 class Approver:
     id: str
     name: str
     title: Label
     units: tuple[str, ...]
     validity: Validity
+    keys: tuple[ApproverKey, ...] = ()
 
     def may_approve(self, unit: str) -> bool:
         return any(fnmatch.fnmatchcase(unit, pattern) for pattern in self.units)
@@ -124,6 +134,15 @@ class Registries:
             for ref in (unit.successor, unit.predecessor, unit.parent):
                 if ref and ref not in self.units:
                     raise RegistryError(f"{folder / 'units.yml'}: {unit.key}: unknown unit {ref!r}")
+        owners: dict[str, str] = {}
+        for approver in self.approvers.values():
+            for entry in approver.keys:
+                owner = owners.setdefault(entry.key.fingerprint, approver.id)
+                if owner != approver.id:
+                    raise RegistryError(
+                        f"{folder / 'approvers.yml'}: {approver.id}: key {entry.key.fingerprint}"
+                        f" is also a key of {owner!r} (one key, one approver)"
+                    )
         for person in self.spokespersons.values():
             if person.unit not in self.units:
                 raise RegistryError(
@@ -210,7 +229,7 @@ def _unit(key: str, value: dict[str, Any], path: Path) -> Unit:
 
 
 def _approver(key: str, value: dict[str, Any], path: Path) -> Approver:
-    _fields(path, key, value, {"name", "title", "units", "valid_from"}, {"valid_to"})
+    _fields(path, key, value, {"name", "title", "units", "valid_from"}, {"valid_to", "keys"})
     if not isinstance(value["units"], list) or not value["units"]:
         raise RegistryError(f"{path}: {key}: units must be a non-empty list")
     return Approver(
@@ -219,7 +238,27 @@ def _approver(key: str, value: dict[str, Any], path: Path) -> Approver:
         _label(path, key, value["title"]),
         tuple(str(u) for u in value["units"]),
         _validity(path, key, value),
+        _keys(path, key, value.get("keys", [])),
     )
+
+
+def _keys(path: Path, key: str, value: Any) -> tuple[ApproverKey, ...]:
+    """``keys: [{key: "ssh-ed25519 AAAA… comment", valid_from, valid_to}]``."""
+    if not isinstance(value, list):
+        raise RegistryError(f"{path}: {key}: keys must be a list")
+    found = []
+    for number, item in enumerate(value, 1):
+        name = f"{key}: keys[{number}]"
+        if not isinstance(item, dict):
+            raise RegistryError(f"{path}: {name}: each key must be a mapping")
+        _fields(path, name, item, {"key", "valid_from"}, {"valid_to"})
+        validity = _validity(path, name, item)
+        try:
+            public_key = parse_public_key(item["key"])
+        except InvalidKey as exc:
+            raise RegistryError(f"{path}: {name}: {exc}") from exc
+        found.append(ApproverKey(public_key, validity))
+    return tuple(found)
 
 
 def _spokesperson(key: str, value: dict[str, Any], path: Path) -> Spokesperson:

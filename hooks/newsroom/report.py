@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import report_approvals
 from .corpus import Corpus
 from .desk.conferences import Conference, conferences
 from .model import Article
@@ -91,6 +92,7 @@ class Report:
     quarters: tuple[Quarter, ...]
     responses: tuple[Response, ...]
     upcoming: tuple[Conference, ...] = ()
+    approvals: tuple[report_approvals.ApprovalRow, ...] = ()  # by approver, with their proof
 
     @property
     def quarters_without_press_conference(self) -> tuple[Quarter, ...]:
@@ -122,6 +124,7 @@ def build(corpus: Corpus, start: dt.date | None = None, end: dt.date | None = No
         quarters=_quarters(originals, start, end, corpus.now),
         responses=tuple(_responses(chosen)),
         upcoming=tuple(c for c in conferences(originals, corpus.now) if not c.held),
+        approvals=report_approvals.rows(corpus, [*chosen, *translations]),
     )
 
 

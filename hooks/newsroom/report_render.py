@@ -13,6 +13,7 @@ from html import escape
 
 from . import report_svg
 from .report import Quarter, Report, Response, Row
+from .report_approvals import ApprovalRow
 
 TITLE = "Báo cáo thông tin báo chí của Bộ Tư pháp"
 SECTIONS = (
@@ -69,6 +70,40 @@ def _rows_of(report: Report, name: str) -> tuple[Row, ...]:
     return getattr(report, name)
 
 
+APPROVAL_HEADER = (
+    "Người duyệt",
+    "Số bài",
+    "Đã xác minh chữ ký",
+    "Duyệt trước ngày yêu cầu chữ ký",
+    "Không yêu cầu chữ ký",
+    "Chưa xác minh",
+    "Ghi chú",
+)
+APPROVALS_NOTE = (
+    "Bài và bản dịch đã đăng trong kỳ. Chỉ phê duyệt có chữ ký SSH của chính người duyệt "
+    "đã được xác minh mới chứng minh được người đó đã duyệt"
+)
+
+
+def approval_note(row: ApprovalRow) -> str:
+    return "⚠ Có phê duyệt chưa xác minh chữ ký" if row.flagged else ""
+
+
+def _approvals(report: Report) -> list[tuple[object, ...]]:
+    return [
+        (
+            f"{a.name} ({a.approver})",
+            a.total,
+            a.verified,
+            a.before_cutover,
+            a.unchecked,
+            a.unverified,
+            approval_note(a),
+        )
+        for a in report.approvals
+    ]
+
+
 # -- Markdown ----------------------------------------------------------------------------------
 def markdown(report: Report) -> str:
     out = [f"# {TITLE}", "", f"{period(report)} (lập lúc {moment(report.now)}).", ""]
@@ -94,6 +129,9 @@ def markdown(report: Report) -> str:
         for q in report.quarters
     ]
     out += ["", *upcoming_lines(report)]
+    out += ["", "## Phê duyệt theo người duyệt", "", f"_{APPROVALS_NOTE}_", ""]
+    out += ["| " + " | ".join(APPROVAL_HEADER) + " |", "|---|" + "---:|" * 5 + "---|"]
+    out += ["| " + " | ".join(_cell(str(v)) for v in row) + " |" for row in _approvals(report)]
     out += ["", "## Phản hồi thông tin báo chí", ""]
     if not report.responses:
         out += ["Không có phản hồi nào trong kỳ.", ""]
@@ -140,6 +178,9 @@ def csv_text(report: Report) -> str:
         note = quarter_note(q).removeprefix("⚠ ")
         writer.writerow(("quy-phat-ngon", q.label, "Phát ngôn", q.statements, ""))
         writer.writerow(("quy-hop-bao", q.label, "Họp báo", q.press_conferences, note))
+    for a in report.approvals:
+        note = approval_note(a).removeprefix("⚠ ")
+        writer.writerow(("phe-duyet", a.approver, a.name, a.total, note))
     for r in report.responses:
         hours = round(r.delay.total_seconds() / 3600, 1)
         writer.writerow(("phan-hoi", r.id, r.title, hours, response_note(r).removeprefix("⚠ ")))
@@ -191,6 +232,10 @@ def html(report: Report) -> str:
         body.append("<p>Họp báo sắp diễn ra (chưa tính vào quý):</p><ul>")
         body += [f"<li>{escape(moment(c.start))}: {escape(c.title)}</li>" for c in report.upcoming]
         body.append("</ul>")
+    body += [
+        f"<h2>Phê duyệt theo người duyệt</h2><p><em>{escape(APPROVALS_NOTE)}</em></p>",
+        _table(APPROVAL_HEADER, _approvals(report)),
+    ]
     body.append("<h2>Phản hồi thông tin báo chí</h2>")
     body.append(
         _table(

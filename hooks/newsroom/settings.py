@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,10 @@ class Settings:
     theme_assets_dir: str = "assets"  # the maintainers' CSS/JS folder under docs/
     markdown_extensions: tuple[tuple[str, dict[str, Any]], ...] = DEFAULT_EXTENSIONS
     desk: DeskRules = field(default_factory=DeskRules)
+    #: ``extra.newsroom.approval_signatures_required_from``: approvals dated from this day on
+    #: count only when their commit is signed (newsroom.signatures); ``None``: not required.
+    signatures_from: dt.date | None = None
+    signatures_from_invalid: str | None = None  # the raw value when it is not a date
 
     @property
     def registries_path(self) -> Path:
@@ -65,6 +70,7 @@ class Settings:
         if not docs_dir.is_absolute():
             docs_dir = base_dir / docs_dir
         registries = extra.get("registries")
+        signatures_from, invalid = _day(extra.get("approval_signatures_required_from"))
         return cls(
             docs_dir=docs_dir,
             site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"),
@@ -78,7 +84,23 @@ class Settings:
             theme_assets_dir=str(extra.get("theme_assets", "assets")).strip("/"),
             markdown_extensions=extensions_from(config),
             desk=DeskRules.from_config(extra.get("desk")),
+            signatures_from=signatures_from,
+            signatures_from_invalid=invalid,
         )
+
+
+def _day(value: Any) -> tuple[dt.date | None, str | None]:
+    """A YAML date (or ISO string) → (date, None); anything else → (None, raw text)."""
+    if value is None:
+        return None, None
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    try:
+        return dt.date.fromisoformat(str(value)), None
+    except ValueError:
+        return None, str(value)
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -103,6 +103,7 @@ def article_page(
             "preview_state": None if entry.visibility.has_public_page else entry.visibility.value,
             "translations": _translations(article, corpus, preview),
             "related": [card(a, registries) for a in _related(article, corpus)],
+            "approval": _verified_approval(article, corpus, registries),
         }
     )
     if entry.visibility is Visibility.SCHEDULED:
@@ -132,6 +133,21 @@ def _window(pages: list[dict[str, Any]], current: int) -> list[dict[str, Any]]:
     """Long paginations show the first, last and the five pages around the current one."""
     keep = {1, len(pages), *range(current - 2, current + 3)}
     return [p for p in pages if p["number"] in keep]
+
+
+def _verified_approval(
+    article: Article, corpus: Corpus, registries: Registries
+) -> dict[str, str] | None:
+    """Who approved, shown only when the approver's signature was verified (issue 13)."""
+    proof = corpus.signed.verified.get(article.src_uri)
+    if proof is None or article.approval is None:
+        return None
+    at = article.approval.at.astimezone(corpus.settings.timezone)
+    return {
+        "name": registries.approvers[proof.approver].name,
+        "date": dates.show_date(at, article.lang),
+        "date_iso": dates.iso(at),
+    }
 
 
 def _image(article: Article) -> dict[str, Any] | None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from newsroom import frontmatter_edit
+from newsroom import frontmatter_edit, signatures
 
-from . import transition
+from . import signed_commit, transition
 from .cli_messages import say
 from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail
 
@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
         metavar="ID",
         help="mã người duyệt / approver id (docs/.registries/approvers.yml)",
     )
+    signed_commit.add_argument(parser)
     parser.set_defaults(run=run)
 
 
@@ -40,13 +41,22 @@ def run(args: argparse.Namespace) -> int:
                 say("approve_withdrawn", language, path=article.display), EXIT_CONTENT
             )
         by = args.by.strip()
+        signer = signed_commit.prepare(site, article, by, language) if args.commit else None
+        before = transition.read(article, language)
 
         transition.apply(
             site, article, lambda text: frontmatter_edit.approve(text, by, at), language
         )
+        if signer is not None:
+            text = signed_commit.message("Duyệt bài", article, signer)
+            commit_id = signed_commit.make(signer, article, text, before, language)
     except CommandError as error:
         return fail(error)
     print(
         say("approved", language, path=article.display, by=by, at=frontmatter_edit.format_time(at))
     )
+    if signer is not None:
+        print(say("committed", language, commit=commit_id[:10]))
+    elif signatures.required_for(at, site.settings):
+        print(say("commit_needed", language, path=article.display))
     return EXIT_OK

@@ -85,6 +85,44 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "approved": ("đã duyệt {path} ({by}, {at})", "approved {path} ({by}, {at})"),
     "withdrawn": ("đã gỡ {path} ({at})", "withdrew {path} ({at})"),
     "written": ("đã ghi báo cáo vào {path}", "report written to {path}"),
+    "commit_no_repository": (
+        "{path} không nằm trong kho git: không tạo được commit có ký; không thay đổi gì",
+        "{path} is not in a git work tree: no signed commit can be made; nothing changed",
+    ),
+    "commit_not_ssh": (
+        "git chưa được đặt để ký bằng khoá SSH (chạy `git config gpg.format ssh`); "
+        "không thay đổi gì",
+        "git is not set to sign with SSH keys (run `git config gpg.format ssh`); nothing changed",
+    ),
+    "commit_no_key": (
+        "chưa đặt khoá ký hoặc không đọc được khoá công khai (chạy "
+        "`git config user.signingkey ~/.ssh/id_ed25519.pub`); không thay đổi gì",
+        "no signing key, or its public key cannot be read (run "
+        "`git config user.signingkey ~/.ssh/id_ed25519.pub`); nothing changed",
+    ),
+    "commit_wrong_key": (
+        "khoá ký đang đặt ({fingerprint}) không phải khoá còn hiệu lực của {by!r} trong "
+        "approvers.yml; không thay đổi gì",
+        "the configured signing key ({fingerprint}) is not a valid key of {by!r} in "
+        "approvers.yml; nothing changed",
+    ),
+    "commit_failed": (
+        "git không tạo được commit có ký ({detail}); tệp được giữ nguyên như trước",
+        "git could not make the signed commit ({detail}); the file is left as it was",
+    ),
+    "commit_unchanged": (
+        "{path} giống hệt commit trước nên không có gì để ký; duyệt lại với --at là thời điểm "
+        "duyệt mới",
+        "{path} is exactly as last committed, so there is nothing to sign; approve again with "
+        "--at set to the new approval time",
+    ),
+    "commit_needed": (
+        "lưu ý: trang yêu cầu chữ ký duyệt; phê duyệt chỉ có hiệu lực khi chính người duyệt "
+        "chạy lại lệnh với --commit (commit có ký) cho {path}",
+        "note: this site requires signed approvals; the approval counts only once the approver "
+        "runs the command again with --commit (a signed commit) for {path}",
+    ),
+    "committed": ("đã tạo commit có ký {commit}", "made the signed commit {commit}"),
 }
 
 

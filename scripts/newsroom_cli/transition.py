@@ -52,14 +52,22 @@ def target(args: argparse.Namespace) -> Target:
     return Target(site, article, at, language, status)
 
 
+def read(article: ArticleFile, language: str) -> str:
+    """The article's text as stored; a clean refusal if it cannot be read or is not UTF-8."""
+    try:
+        return article.read()
+    except FileProblem as exc:
+        raise _refusal(exc, article, language) from exc
+
+
+def _refusal(problem: FileProblem, article: ArticleFile, language: str) -> CommandError:
+    message = say(f"file_{problem.kind}", language, path=article.display, detail=problem.detail)
+    return CommandError(message, EXIT_CONTENT)
+
+
 def current(article: ArticleFile, language: str) -> parsing.FrontMatter:
     """The article's front-matter as it is now; refuse if it cannot be read."""
-    try:
-        text = article.read()
-    except FileProblem as exc:
-        message = say(f"file_{exc.kind}", language, path=article.display, detail=exc.detail)
-        raise CommandError(message, EXIT_CONTENT) from exc
-    front_matter, found = parsing.parse(text, article.display)
+    front_matter, found = parsing.parse(read(article, language), article.display)
     if front_matter is None:
         refuse(article, found, language)
     return front_matter
@@ -107,8 +115,7 @@ def apply(site: Site, article: ArticleFile, edit: Callable[[str], str], language
     except EditError as exc:
         raise CommandError(say("cannot_edit", language, detail=str(exc)), EXIT_CONTENT) from exc
     except FileProblem as exc:
-        message = say(f"file_{exc.kind}", language, path=article.display, detail=exc.detail)
-        raise CommandError(message, EXIT_CONTENT) from exc
+        raise _refusal(exc, article, language) from exc
     return text
 
 
