@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from newsroom import build, search
 
@@ -26,7 +27,10 @@ def on_post_build(config) -> None:
         return
     site_dir = Path(config.site_dir)
     chosen = search.documents(site_dir, state.site.corpus, state.site.registries)
-    report = search.write_index(site_dir, chosen)
+    try:
+        report = search.write_index(site_dir, chosen)
+    except search.IndexerError as exc:
+        raise PluginError(f"Tìm kiếm / search: {exc}") from exc
     for url in report.missing_body:
         log.warning(f"Tìm kiếm: trang /{url} thiếu data-pagefind-body / page not indexed")
     if report.rechunk_skipped:

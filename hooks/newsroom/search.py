@@ -20,10 +20,12 @@ content model, so results never depend on how a template happens to render them.
 
 from __future__ import annotations
 
-import asyncio
 import html
+import json
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -212,16 +214,45 @@ def write_index(site_dir: Path, chosen: Iterable[Document]) -> Report:
     output = site_dir / BUNDLE_DIR
     shutil.rmtree(output, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="newsroom-search-") as scratch:
-        pages, missing = stage(Path(scratch), chosen)
-        asyncio.run(_index(Path(scratch), output))
+        pages, missing = stage(Path(scratch) / "site", chosen)
+        run_indexer(Path(scratch), output)
     try:
         chunks, skipped = pagefind_chunks.rechunk(output), ""
-    except (
-        pagefind_chunks.ChunkFormatError
-    ) as error:  # a Pagefind we don't know: its own chunks still work
-        chunks, skipped = {}, str(error)
+    except pagefind_chunks.ChunkFormatError as error:  # a Pagefind we don't know
+        chunks, skipped = {}, str(error)  # its own chunks still work
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
     return Report(pages, time.perf_counter() - started, size, tuple(missing), chunks, skipped)
+
+
+class IndexerError(RuntimeError):
+    """Pagefind failed; the message carries what it printed."""
+
+
+def run_indexer(scratch: Path, output: Path) -> None:
+    """Index ``scratch/site`` into ``output`` with Pagefind's command, as one process.
+
+    Not through Pagefind's Python service: its ``WriteFiles`` answer can come back before the
+    files are on disk (the binary writes them with asynchronous file handles it never
+    flushes), and closing the service then kills the process, so a build now and then read
+    an empty ``pagefind-entry.json`` ("unexpected bundle: JSONDecodeError"). The command
+    exits only when every write has finished.
+    """
+    config = {
+        "site": str(scratch / "site"),
+        "output_path": str(output),
+        "exclude_selectors": list(EXCLUDE_SELECTORS),
+    }
+    (scratch / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--silent"],
+        cwd=scratch,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        said = (result.stderr or result.stdout).strip().splitlines()
+        raise IndexerError(f"Pagefind exit {result.returncode}: {said[-1] if said else ''}")
 
 
 def stage(scratch: Path, chosen: Iterable[Document]) -> tuple[dict[str, int], list[str]]:
@@ -242,11 +273,3 @@ def stage(scratch: Path, chosen: Iterable[Document]) -> tuple[dict[str, int], li
         target.write_text(content, encoding="utf-8")
         pages[document.lang] = pages.get(document.lang, 0) + 1
     return pages, missing
-
-
-async def _index(scratch: Path, output: Path) -> None:
-    from pagefind.index import PagefindIndex  # the service binary starts only when indexing
-
-    config = {"output_path": str(output), "exclude_selectors": list(EXCLUDE_SELECTORS)}
-    async with PagefindIndex(config=config) as index:  # type: ignore[arg-type]
-        await index.add_directory(str(scratch))
