@@ -27,6 +27,7 @@ class Settings:
     page_size: int = 20
     feed_limit: int = 50
     message_language: str = "vi"
+    deploy: tuple[tuple[str, Any], ...] = ()  # extra.newsroom.deploy (newsroom.deploy.options)
 
     @property
     def registries_path(self) -> Path:
@@ -54,6 +55,7 @@ class Settings:
             page_size=int(extra.get("page_size", 20)),
             feed_limit=int(extra.get("feed_limit", 50)),
             message_language=extra.get("message_language", "vi"),
+            deploy=tuple((extra.get("deploy") or {}).items()),
         )
 
 

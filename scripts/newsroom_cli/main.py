@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from . import (
     approve_command,
     check_command,
+    deploy_command,
     new_command,
     report_command,
     withdraw_command,
@@ -20,6 +21,7 @@ COMMANDS = {
     "approve": approve_command,
     "withdraw": withdraw_command,
     "report": report_command,
+    "deploy": deploy_command,
 }
 
 
