@@ -130,6 +130,7 @@ class Nginx:
 def serve(releases: Path, project: Path, where: Path) -> Nginx:
     """Generate the config with the CLI for ``releases`` and start nginx on a free port."""
     port = free_port()
+    where.mkdir(parents=True, exist_ok=True)
     config = where / "newsroom.conf"
     done = newsroom(
         project,

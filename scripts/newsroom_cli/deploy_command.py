@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from newsroom.deploy import csp, nginx, release
+from newsroom.deploy import csp, nginx, release, systemd
 from newsroom.deploy.options import DeployError, DeployOptions
 
 from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail, load_settings
@@ -41,7 +41,8 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
     publish.add_argument(
         "--nginx-config",
         metavar="FILE",
-        help="viết lại cấu hình nginx trước khi chuyển / rewrite nginx config before switching",
+        help="kiểm tra (có --listen: viết lại) cấu hình nginx trước khi chuyển / check "
+        "(with --listen: rewrite) the nginx config before switching",
     )
     _server(publish, required=False)
     publish.add_argument(
@@ -56,6 +57,17 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
     _releases(back)
     back.add_argument("--to", metavar="NAME", help="bản phát hành cụ thể / a given release")
     back.set_defaults(run=run_rollback)
+
+    units = actions.add_parser(
+        "systemd", help="dịch vụ + hẹn giờ đăng bài / publishing service and timer"
+    )
+    _releases(units)
+    units.add_argument("--source", required=True, metavar="DIR", help="bản sao kho / checkout")
+    units.add_argument("--user", default="newsroom", help="người chạy / service user")
+    units.add_argument(
+        "--output-dir", required=True, metavar="DIR", help="thư mục ghi / where to write"
+    )
+    units.set_defaults(run=run_systemd)
 
     status = actions.add_parser("list", help="các bản phát hành / list the releases")
     _releases(status)
@@ -123,7 +135,10 @@ def run_config(args: argparse.Namespace) -> int:
     except (CommandError, DeployError) as error:
         return fail(error if isinstance(error, CommandError) else CommandError(str(error)))
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            return fail(CommandError(f"không ghi được / cannot write {args.output}: {error}"))
     else:
         print(text, end="")
     return EXIT_OK
@@ -132,24 +147,33 @@ def run_config(args: argparse.Namespace) -> int:
 def run_release(args: argparse.Namespace) -> int:
     root = Path(args.releases).resolve()
 
-    def rewrite_config(new_release: Path) -> None:
+    def nginx_allows(new_release: Path) -> None:
+        """With --listen: rewrite the config and reload nginx; without: only check it."""
         if not args.nginx_config:
             return
-        if not args.listen:
-            raise DeployError("--nginx-config cần / needs --listen")
         target = Path(args.nginx_config)
-        text = _render(args, new_release)
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
+        if args.listen:
+            text = _render(args, new_release)
+            if target.is_file() and target.read_text(encoding="utf-8") == text:
+                return
+            target.write_text(text, encoding="utf-8")
+            done = subprocess.run(shlex.split(args.reload), check=False, capture_output=True)
+            if done.returncode != 0:
+                error = done.stderr.decode(errors="replace").strip()
+                raise DeployError(f"{args.reload}: {error}")
             return
-        target.write_text(text, encoding="utf-8")
-        done = subprocess.run(shlex.split(args.reload), check=False, capture_output=True)
-        if done.returncode != 0:
-            raise DeployError(f"{args.reload}: {done.stderr.decode(errors='replace').strip()}")
+        written = target.read_text(encoding="utf-8") if target.is_file() else ""
+        absent = csp.missing_from(csp.scan(new_release), written)
+        if absent:
+            raise DeployError(
+                f"{target}: chưa cho phép mã nội tuyến mới / does not allow the new release's "
+                f"inline scripts ({len(absent)}): run `newsroom deploy nginx-config` and reload"
+            )
 
     try:
         options = _options(args)
         outcome = release.release(
-            root, Path(args.config).resolve(), options, None, args.resume, rewrite_config
+            root, Path(args.config).resolve(), options, None, args.resume, nginx_allows
         )
     except (CommandError, DeployError) as error:
         _log("failed", release.live(root) or "-", str(error).splitlines()[0])
@@ -165,6 +189,24 @@ def run_rollback(args: argparse.Namespace) -> int:
     except DeployError as error:
         return fail(CommandError(str(error)))
     _log("rolled-back", after, f"from {before}; new releases held until `release --resume`")
+    return EXIT_OK
+
+
+def run_systemd(args: argparse.Namespace) -> int:
+    try:
+        options = _options(args)
+    except DeployError as error:
+        return fail(CommandError(str(error)))
+    paths = systemd.Paths(
+        str(Path(args.source).resolve()),
+        str(Path(args.releases).resolve()),
+        args.user,
+    )
+    target = Path(args.output_dir)
+    target.mkdir(parents=True, exist_ok=True)
+    for name, text in systemd.units(paths, options).items():
+        (target / name).write_text(text, encoding="utf-8")
+        print(target / name)
     return EXIT_OK
 
 

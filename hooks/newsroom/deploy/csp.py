@@ -54,6 +54,11 @@ class InlineCode:
         self.handlers |= other.handlers
 
 
+def missing_from(inline: InlineCode, config_text: str) -> list[str]:
+    """Hashes of ``inline`` that a written configuration does not allow yet."""
+    return sorted(h for h in inline.scripts | inline.handlers if h not in config_text)
+
+
 def scan(site: Path) -> InlineCode:
     """Every inline script and handler of every HTML page under ``site``."""
     found = InlineCode()

@@ -148,6 +148,10 @@ def release(
         content = digest(pending)
         if current and _digest_of(root / current) == content:
             return Outcome("unchanged", current)
+        kept = [n for n in releases(root) if _digest_of(root / n) == content]
+        if kept:  # the same site is still on disk (after a rollback, say): go back to it
+            switch(root, kept[-1])
+            return Outcome("released", kept[-1], "same content as a kept release")
         moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
         name = f"{moment:%Y%m%dT%H%M%S%fZ}-{content[:12]}"
         (pending / BUILD_ID).write_text(f"{name}\nsha256:{content}\n", encoding="utf-8")
