@@ -87,9 +87,6 @@ def _server(parser: argparse.ArgumentParser, required: bool = True) -> None:
     parser.add_argument("--server-name", default="_", metavar="NAME", help="tên miền / host name")
     parser.add_argument("--tls-certificate", metavar="FILE", help="chứng thư / certificate")
     parser.add_argument("--tls-key", metavar="FILE", help="khoá riêng / certificate key")
-    parser.add_argument(
-        "--brotli", action="store_true", help="nginx có mô-đun brotli_static / module loaded"
-    )
 
 
 def _options(args: argparse.Namespace) -> DeployOptions:
@@ -124,7 +121,6 @@ def _render(args: argparse.Namespace, extra_site: Path | None = None) -> str:
         server_name=args.server_name,
         certificate=Path(args.tls_certificate).resolve() if args.tls_certificate else None,
         certificate_key=Path(args.tls_key).resolve() if args.tls_key else None,
-        brotli=args.brotli,
     )
     return nginx.render(spec)
 

@@ -88,7 +88,6 @@ class ServerSpec:
     server_name: str = "_"
     certificate: Path | None = None
     certificate_key: Path | None = None
-    brotli: bool = False  # Debian's libnginx-mod-http-brotli-static is loaded
 
 
 def security_headers(spec: ServerSpec) -> list[str]:
@@ -140,7 +139,6 @@ def render(spec: ServerSpec) -> str:
         f"    charset_types {CHARSET_TYPES};",
         "    gzip_static on;",
         "    gzip_vary on;",
-        *(["    brotli_static on;"] if spec.brotli else []),
         "    default_type application/octet-stream;",
         "    types {",
         *(f"        {media} {extensions};" for media, extensions in MEDIA_TYPES.items()),
