@@ -9,15 +9,19 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import http.client
 import os
 import re
+import shutil
+import ssl
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import make_project
 from lxml import html as lxml_html
-from nginx_support import Nginx, newsroom, require_nginx, serve
+from nginx_support import Nginx, free_port, newsroom, require_nginx, serve
 
 require_nginx()
 
@@ -249,3 +253,45 @@ def test_the_release_switches_through_current(server, releases, live):
     build_id = server.get("/build-id.txt").body.decode()
     assert build_id.split("\n")[0] == live.name
     assert re.fullmatch(r"\d{8}T\d{12}Z-[0-9a-f]{12}", live.name)
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is missing")
+def test_tls_with_the_operators_certificate(releases, tmp_path):
+    key, cert = tmp_path / "site.key", tmp_path / "site.pem"
+    request = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
+    subprocess.run(
+        ["openssl", *request, "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    port = free_port()
+    config = tmp_path / "tls.conf"
+    done = newsroom(
+        releases.parent / "project",
+        "deploy",
+        "nginx-config",
+        "--releases",
+        str(releases),
+        "--listen",
+        f"127.0.0.1:{port}",
+        "--tls-certificate",
+        str(cert),
+        "--tls-key",
+        str(key),
+        "--output",
+        str(config),
+    )
+    assert done.returncode == 0, done.stderr
+    nginx = Nginx(tmp_path / "nginx", config, port).start()
+    try:
+        context = ssl.create_default_context(cafile=str(cert))
+        context.check_hostname = False
+        connection = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=10)
+        connection.request("GET", "/")
+        reply = connection.getresponse()
+        assert reply.status == 200 and b"<html" in reply.read()
+        assert reply.getheader("X-Content-Type-Options") == "nosniff"
+        assert "script-src 'self'" in reply.getheader("Content-Security-Policy")
+        connection.close()
+    finally:
+        nginx.stop()
