@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXED_NOW, SITE_URL, make_project
 from newsroom import settings as site_settings
-from newsroom.deploy import csp, nginx, verify
+from newsroom.deploy import csp, nginx, release, verify
 from newsroom.deploy.options import DeployError, DeployOptions
 from newsroom.site import load as load_site
 from nginx_support import newsroom
@@ -140,3 +140,30 @@ def test_the_checks_find_a_broken_link_and_an_unpublished_page(
     assert "/tin-tuc/2026/ban-nhap/ (draft)" in leaks
     assert "/tep/bi-mat.txt" in leaks
     assert "/tin-tuc/2026/hen-gio/ in /feeds/rss.xml" in leaks
+
+
+def test_a_release_needing_new_script_hashes_waits_for_the_config(tmp_path):
+    """A page one level deeper than any before gets a new inline script (Material's
+    ``__md_scope`` differs by depth): the publisher refuses to switch until the nginx
+    config allows it, keeps the release on disk, and switches once the config is written."""
+    project = make_project(tmp_path / "project")
+    releases, config = tmp_path / "releases", tmp_path / "newsroom.conf"
+    publish = ("deploy", "release", "--releases", str(releases), "--nginx-config", str(config))
+    generate = ("deploy", "nginx-config", "--releases", str(releases), "--listen", "127.0.0.1:80")
+    first = newsroom(project, *publish)  # no config yet: nothing to keep working
+    assert first.returncode == 0, first.stdout + first.stderr
+    live = release.live(releases)
+    assert newsroom(project, *generate, "--output", str(config)).returncode == 0
+    deep = project / "docs" / "mot" / "hai" / "ba" / "bon" / "nam.md"
+    deep.parent.mkdir(parents=True)
+    deep.write_text("# Trang sâu\n\nNội dung.\n", encoding="utf-8")
+    refused = newsroom(project, *publish)
+    assert refused.returncode == 1
+    assert "does not allow the new release's inline scripts (1)" in refused.stderr
+    assert " newsroom-publish failed current=" + live in refused.stdout
+    assert release.live(releases) == live and len(release.releases(releases)) == 2
+    assert newsroom(project, *generate, "--output", str(config)).returncode == 0
+    switched = newsroom(project, *publish)
+    assert switched.returncode == 0, switched.stderr
+    assert "released" in switched.stdout and "same content as a kept release" in switched.stdout
+    assert release.live(releases) == release.releases(releases)[-1] != live

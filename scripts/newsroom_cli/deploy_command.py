@@ -158,7 +158,9 @@ def run_release(args: argparse.Namespace) -> int:
                 error = done.stderr.decode(errors="replace").strip()
                 raise DeployError(f"{args.reload}: {error}")
             return
-        written = target.read_text(encoding="utf-8") if target.is_file() else ""
+        if not target.is_file():
+            return  # nginx is not configured yet: nothing to keep working
+        written = target.read_text(encoding="utf-8")
         absent = csp.missing_from(csp.scan(new_release), written)
         if absent:
             raise DeployError(

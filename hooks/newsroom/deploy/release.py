@@ -110,7 +110,7 @@ def build(config: Path, output: Path) -> None:
 def check(site: Path, config: Path) -> None:
     """The release checks of :mod:`newsroom.deploy.verify`; every problem at once."""
     settings = site_settings.load(config)
-    site_url = os.environ.get("NEWSROOM_SITE_URL") or settings.site_url
+    site_url = verify.built_site_url(site) or settings.site_url
     problems = [f"liên kết hỏng / broken link: {b}" for b in verify.broken_links(site, site_url)]
     leaks = verify.unpublished_leaks(site, load_site(settings))
     problems += [f"chưa được đăng / unpublished: {leak}" for leak in leaks]
@@ -130,9 +130,9 @@ def release(
 ) -> Outcome:
     """Build, verify and switch to a new release unless nothing changed or it is on hold.
 
-    ``before_switch`` gets the new release's directory once it is complete (e.g. to write
-    the nginx configuration with its script hashes). A failed build or check raises
-    :class:`DeployError` and leaves ``current`` untouched.
+    ``before_switch`` gets the new release's directory once it is complete (to check or
+    write the nginx configuration's script hashes). A failed build, check or
+    ``before_switch`` raises :class:`DeployError` and leaves ``current`` untouched.
     """
     root.mkdir(parents=True, exist_ok=True)
     current = live(root)
@@ -142,6 +142,7 @@ def release(
         (root / HOLD).unlink()
     pending = root / f"{_PENDING}{os.getpid()}"
     shutil.rmtree(pending, ignore_errors=True)
+    detail = ""
     try:
         build(config, pending)
         check(pending, config)
@@ -150,24 +151,24 @@ def release(
             return Outcome("unchanged", current)
         kept = [n for n in releases(root) if _digest_of(root / n) == content]
         if kept:  # the same site is still on disk (after a rollback, say): go back to it
-            switch(root, kept[-1])
-            return Outcome("released", kept[-1], "same content as a kept release")
-        moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
-        name = f"{moment:%Y%m%dT%H%M%S%fZ}-{content[:12]}"
-        (pending / BUILD_ID).write_text(f"{name}\nsha256:{content}\n", encoding="utf-8")
-        compress.precompress(pending)
-        os.rename(pending, root / name)
+            name, detail = kept[-1], "same content as a kept release"
+        else:
+            moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+            name = f"{moment:%Y%m%dT%H%M%S%fZ}-{content[:12]}"
+            (pending / BUILD_ID).write_text(f"{name}\nsha256:{content}\n", encoding="utf-8")
+            compress.precompress(pending)
+            os.rename(pending, root / name)
     finally:
         shutil.rmtree(pending, ignore_errors=True)
-    try:
-        if before_switch is not None:
-            before_switch(root / name)
-    except Exception:
-        shutil.rmtree(root / name)
-        raise
+    if before_switch is not None:
+        # A refusal leaves the complete release on disk, not live: `nginx-config` then
+        # allows its inline scripts, and the next run switches to it.
+        before_switch(root / name)
     switch(root, name)
     removed = prune(root, options.keep)
-    return Outcome("released", name, f"removed {len(removed)}" if removed else "")
+    if removed:
+        detail = f"{detail}; removed {len(removed)}" if detail else f"removed {len(removed)}"
+    return Outcome("released", name, detail)
 
 
 def _digest_of(release_dir: Path) -> str | None:

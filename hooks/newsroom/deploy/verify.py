@@ -26,6 +26,16 @@ _SKIP = ("mailto:", "tel:", "data:", "javascript:", "blob:")
 _LISTS = ("sitemap.xml", "feeds", "en/feeds")
 
 
+_CANONICAL = re.compile(r"""<link\s+rel=["']canonical["']\s+href=["']([^"']+)["']""")
+
+
+def built_site_url(site: Path) -> str | None:
+    """The site address the release was built for: its home page's canonical link."""
+    home = site / "index.html"
+    found = _CANONICAL.search(home.read_text(encoding="utf-8")) if home.is_file() else None
+    return found.group(1) if found else None
+
+
 def broken_links(site: Path, site_url: str) -> list[str]:
     """``page → target`` for every internal reference of an HTML page that leads nowhere."""
     base = urlsplit(site_url)
