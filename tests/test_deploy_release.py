@@ -197,7 +197,7 @@ def test_a_switch_under_load_serves_one_whole_release_and_no_error(forge):
 
     def alternate() -> None:
         nonlocal switches
-        while not stop.is_set() and switches < 2000:
+        while not stop.is_set() and switches < 5000:
             release.switch(forge.releases, (first, second)[switches % 2])
             switches += 1
             time.sleep(0.001)
@@ -207,7 +207,7 @@ def test_a_switch_under_load_serves_one_whole_release_and_no_error(forge):
     switcher.start()
     try:
         deadline = time.monotonic() + 20
-        for count in range(600):
+        for count in range(2000):
             if time.monotonic() > deadline:
                 break
             path = paths[count % len(paths)]
