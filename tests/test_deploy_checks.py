@@ -167,3 +167,26 @@ def test_a_release_needing_new_script_hashes_waits_for_the_config(tmp_path):
     assert switched.returncode == 0, switched.stderr
     assert "released" in switched.stdout and "same content as a kept release" in switched.stdout
     assert release.live(releases) == release.releases(releases)[-1] != live
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("release", "--releases", "/proc/newsroom-releases"),
+        ("rollback", "--releases", "/proc/newsroom-releases"),
+        ("nginx-config", "--releases", "/tmp", "--listen", "1:2", "-o", "/proc/x/y.conf"),
+        ("systemd", "--releases", "/r", "--source", "/s", "--output-dir", "/proc/x"),
+    ],
+)
+def test_operator_mistakes_are_one_line_never_a_traceback(tmp_path, args):
+    (tmp_path / "mkdocs.yml").write_text("extra: {newsroom: {deploy: {keep: 3}}}\n")
+    done = newsroom(tmp_path, "deploy", *args)
+    assert done.returncode in (1, 2)
+    assert "Traceback" not in done.stderr and done.stderr.strip()
+
+
+def test_a_wrong_setting_is_named():
+    with pytest.raises(DeployError, match="hsts"):
+        DeployOptions.from_mapping({"hsts": "yes please"})
+    with pytest.raises(DeployError, match=r"extra\.newsroom\.deploy: invalid literal"):
+        DeployOptions.from_mapping({"keep": "many"})

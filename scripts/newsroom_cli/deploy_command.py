@@ -128,7 +128,7 @@ def _render(args: argparse.Namespace, extra_site: Path | None = None) -> str:
 def run_config(args: argparse.Namespace) -> int:
     try:
         text = _render(args)
-    except (CommandError, DeployError) as error:
+    except (CommandError, DeployError, OSError) as error:
         return fail(error if isinstance(error, CommandError) else CommandError(str(error)))
     if args.output:
         try:
@@ -173,7 +173,7 @@ def run_release(args: argparse.Namespace) -> int:
         outcome = release.release(
             root, Path(args.config).resolve(), options, None, args.resume, nginx_allows
         )
-    except (CommandError, DeployError) as error:
+    except (CommandError, DeployError, OSError) as error:
         _log("failed", release.live(root) or "-", str(error).splitlines()[0])
         print(str(error), file=sys.stderr)
         return EXIT_CONTENT
@@ -184,7 +184,7 @@ def run_release(args: argparse.Namespace) -> int:
 def run_rollback(args: argparse.Namespace) -> int:
     try:
         before, after = release.rollback(Path(args.releases).resolve(), args.to)
-    except DeployError as error:
+    except (DeployError, OSError) as error:
         return fail(CommandError(str(error)))
     _log("rolled-back", after, f"from {before}; new releases held until `release --resume`")
     return EXIT_OK
@@ -193,18 +193,16 @@ def run_rollback(args: argparse.Namespace) -> int:
 def run_systemd(args: argparse.Namespace) -> int:
     try:
         options = _options(args)
-    except DeployError as error:
-        return fail(CommandError(str(error)))
-    paths = systemd.Paths(
-        str(Path(args.source).resolve()),
-        str(Path(args.releases).resolve()),
-        args.user,
-    )
-    target = Path(args.output_dir)
-    target.mkdir(parents=True, exist_ok=True)
-    for name, text in systemd.units(paths, options).items():
-        (target / name).write_text(text, encoding="utf-8")
-        print(target / name)
+        paths = systemd.Paths(
+            str(Path(args.source).resolve()), str(Path(args.releases).resolve()), args.user
+        )
+        target = Path(args.output_dir)
+        target.mkdir(parents=True, exist_ok=True)
+        for name, text in systemd.units(paths, options).items():
+            (target / name).write_text(text, encoding="utf-8")
+            print(target / name)
+    except (CommandError, DeployError, OSError) as error:
+        return fail(error if isinstance(error, CommandError) else CommandError(str(error)))
     return EXIT_OK
 
 

@@ -41,15 +41,18 @@ class DeployOptions:
             raise DeployError(
                 "extra.newsroom.deploy: khoá không biết / unknown keys: " + ", ".join(unknown)
             )
-        options = cls(
-            keep=int(raw.get("keep", cls.keep)),
-            hsts=bool(raw.get("hsts", cls.hsts)),
-            hsts_max_age=int(raw.get("hsts_max_age", cls.hsts_max_age)),
-            emc=bool(raw.get("emc", cls.emc)),
-            emc_script=str(raw.get("emc_script") or ""),
-            branch=str(raw.get("branch", cls.branch)),
-            schedule=str(raw.get("schedule", cls.schedule)),
-        )
+        try:
+            options = cls(
+                keep=int(raw.get("keep", cls.keep)),
+                hsts=_flag(raw, "hsts"),
+                hsts_max_age=int(raw.get("hsts_max_age", cls.hsts_max_age)),
+                emc=_flag(raw, "emc"),
+                emc_script=str(raw.get("emc_script") or ""),
+                branch=str(raw.get("branch", cls.branch)),
+                schedule=str(raw.get("schedule", cls.schedule)),
+            )
+        except (TypeError, ValueError) as exc:
+            raise DeployError(f"extra.newsroom.deploy: {exc}") from exc
         if options.keep < 2:
             raise DeployError("extra.newsroom.deploy.keep: ít nhất / at least 2 (for rollback)")
         if options.emc:
@@ -60,3 +63,10 @@ class DeployOptions:
                     "needs the https:// address of the EMC script when emc is on"
                 )
         return options
+
+
+def _flag(raw: Mapping[str, Any], key: str) -> bool:
+    value = raw.get(key, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{key}: true hoặc / or false, không phải / not {value!r}")
+    return value
