@@ -252,6 +252,9 @@ def test_nothing_is_served_from_outside_the_release(server, path):
 def test_the_release_switches_through_current(server, releases, live):
     build_id = server.get("/build-id.txt").body.decode()
     assert build_id.split("\n")[0] == live.name
+    for path in (HOME, ARTICLE, "/en/"):
+        page = server.get(path).body.decode()
+        assert page.count(f'<meta name="newsroom-build" content="{live.name}">') == 1
     assert re.fullmatch(r"\d{8}T\d{12}Z-[0-9a-f]{12}", live.name)
 
 

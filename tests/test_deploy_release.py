@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -227,9 +228,11 @@ def test_a_switch_under_load_serves_one_whole_release_and_no_error(forge):
             response = nginx.get(path)
             assert response.status == 200, (path, response.status)
             owners = [n for n in (first, second) if bodies[n][path] == response.body]
-            assert owners, f"{path}: the body is not wholly one release's file"
-            if len(owners) == 1:  # the page differs between the two releases
-                seen.add(owners[0])
+            assert len(owners) == 1, f"{path}: the body is not wholly one release's file"
+            if path.endswith("/"):  # every page carries its own release's build id
+                ids = re.findall(rb'<meta name="newsroom-build" content="([^"]+)">', response.body)
+                assert ids == [owners[0].encode()], (path, ids)
+            seen.add(owners[0])
     finally:
         stop.set()
         switcher.join()

@@ -8,7 +8,8 @@ Layout of the releases directory::
     hold                                             (written by rollback: no new release)
 
 A release's name is its UTC time and the start of the digest of its files, so the build id
-(``/build-id.txt``) says when it was made and what it holds. Because the build is
+(``/build-id.txt``, and ``<meta name="newsroom-build">`` in every page) says when it was
+made and what it holds. Because the build is
 byte-reproducible, the same sources give the same digest and no new release is made.
 """
 
@@ -32,6 +33,7 @@ from .options import DeployError, DeployOptions
 CURRENT = "current"
 HOLD = "hold"
 BUILD_ID = "build-id.txt"
+META = "newsroom-build"
 _PENDING = ".pending-"
 
 
@@ -156,6 +158,7 @@ def release(
             moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
             name = f"{moment:%Y%m%dT%H%M%S%fZ}-{content[:12]}"
             (pending / BUILD_ID).write_text(f"{name}\nsha256:{content}\n", encoding="utf-8")
+            stamp(pending, name)
             compress.precompress(pending)
             os.rename(pending, root / name)
     finally:
@@ -169,6 +172,18 @@ def release(
     if removed:
         detail = f"{detail}; removed {len(removed)}" if detail else f"removed {len(removed)}"
     return Outcome("released", name, detail)
+
+
+def stamp(site: Path, name: str) -> None:
+    """Write the build id into every page's head (``<meta name="newsroom-build">``), so a
+    page saved by a reader or cached by a CDN tells which release it came from."""
+    tag = f'<head>\n  <meta name="{META}" content="{name}">'
+    for page in site.rglob("*.html"):
+        if page.is_symlink() or not page.is_file():
+            continue
+        text = page.read_text(encoding="utf-8")
+        if "<head>" in text:
+            page.write_text(text.replace("<head>", tag, 1), encoding="utf-8")
 
 
 def _digest_of(release_dir: Path) -> str | None:
