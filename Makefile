@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint browser ssh-keygen clean
+.PHONY: serve build check test lint browser ssh-keygen nginx publish clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 
-test: $(STAMP) browser ssh-keygen  ## set up and run every test (lint included)
+test: $(STAMP) browser ssh-keygen nginx  ## set up and run every test (lint included)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 	$(BIN)/pytest
@@ -42,6 +42,16 @@ browser:  ## Debian's Chromium for the browser tests (NEWSROOM_CHROMIUM names an
 ssh-keygen:  ## OpenSSH's ssh-keygen: the signed-approval tests make throw-away keys with it
 	@command -v ssh-keygen >/dev/null || ($(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq openssh-client)
+
+NGINX ?= $(or $(NEWSROOM_NGINX),/usr/sbin/nginx)
+
+nginx:  ## Debian's nginx for the deployment tests (NEWSROOM_NGINX names another binary)
+	@test -x $(NGINX) || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx)
+
+RELEASES ?= /srv/newsroom/releases
+
+publish: $(STAMP)  ## build, verify, switch to a new release in $(RELEASES) if the site changed (DEPLOY.md)
+	$(BIN)/newsroom deploy release --releases $(RELEASES)
 
 clean:
 	rm -rf site .pytest_cache

@@ -43,6 +43,7 @@ class Settings:
     #: count only when their commit is signed (newsroom.signatures); ``None``: not required.
     signatures_from: dt.date | None = None
     signatures_from_invalid: str | None = None  # the raw value when it is not a date
+    deploy: tuple[tuple[str, Any], ...] = ()  # extra.newsroom.deploy (newsroom.deploy.options)
 
     @property
     def registries_path(self) -> Path:
@@ -86,6 +87,7 @@ class Settings:
             desk=DeskRules.from_config(extra.get("desk")),
             signatures_from=signatures_from,
             signatures_from_invalid=invalid,
+            deploy=tuple((extra.get("deploy") or {}).items()),
         )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from . import (
     approve_command,
     check_command,
+    deploy_command,
     desk_command,
     new_command,
     report_command,
@@ -22,6 +23,7 @@ COMMANDS = {
     "withdraw": withdraw_command,
     "report": report_command,
     "desk": desk_command,
+    "deploy": deploy_command,
 }
 
 

@@ -1,0 +1,1 @@
+"""Self-hosting: the nginx configuration, atomic releases and their verification."""
