@@ -273,7 +273,7 @@ def make_item(article: Article, corpus: Corpus, renderer: ContentRenderer) -> Fe
     )
     enclosures = tuple(
         Enclosure(
-            urls.absolute(settings.site_url, a.src_uri),
+            urls.absolute(settings.site_url, urls.file_url(a.src_uri)),
             a.media_type,
             a.size,
             strip_control(a.title),

@@ -6,6 +6,8 @@ defined once. Vietnamese URLs have no prefix; English ones start with ``en/``.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from .text import slugify
 
 #: Listing kinds and the path segment they live under.
@@ -60,6 +62,14 @@ def feed(fmt: str, lang: str, kind: str = "all", key: str | None = None) -> str:
 
 OPML = "feeds/feeds.opml"
 PRESS_CONFERENCES_ICS = "feeds/hop-bao.ics"
+
+
+def file_url(src_uri: str) -> str:
+    """URL path of a published file (``tep/bản đồ (1).pdf`` → ``tep/b%E1%BA%A3n%20…``).
+
+    Percent-encoded once, so a file name can never end an attribute or become a scheme.
+    """
+    return quote(src_uri, safe="/")
 
 
 def absolute(site_url: str, path: str) -> str:

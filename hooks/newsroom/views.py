@@ -88,7 +88,7 @@ def article_page(
             "attachments": [
                 {
                     "title": a.title,
-                    "url": a.src_uri,
+                    "url": urls.file_url(a.src_uri),
                     "media_type": a.media_type,
                     "size": dates.human_size(a.size, lang),
                     "format": a.src_uri.rsplit(".", 1)[-1].upper(),
@@ -155,7 +155,7 @@ def _image(article: Article) -> dict[str, Any] | None:
         return None
     image = article.image
     return {
-        "url": image.src_uri,
+        "url": image.src_uri if image.external else urls.file_url(image.src_uri),
         "alt": image.alt,
         "caption": image.caption,
         "credit": image.credit,
