@@ -55,3 +55,22 @@ def test_self_closing_forbidden_tag_drops_only_itself() -> None:
     html, removed = clean('<p>a<script src="x.js"/>b<span/>c</p>')
     assert html == "<p>ab<span></span>c</p>"
     assert removed == ["<script>"]
+
+
+def test_what_markdown_itself_writes_passes_untouched():
+    """Footnotes, in-page anchors and aligned table columns are ordinary articles (issue 8)."""
+    from pathlib import Path
+
+    from newsroom import settings
+    from newsroom.render import Renderer
+
+    config = settings.load(Path(__file__).resolve().parents[1] / "mkdocs.yml")
+    source = (
+        "## Điều 1: Phạm vi\n\nVăn bản[^1] và [mục](#dieu-1-pham-vi).\n\n"
+        "| Trái | Giữa | Phải |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\n[^1]: Ghi chú.\n"
+    )
+    html = Renderer(config.markdown_extensions)(source)
+    clean, removed = sanitize_html(html)
+    assert removed == []
+    assert 'href="#fn:1"' in clean and 'style="text-align: center;"' in clean
+    assert clean == html.replace("&#8617;", "↩").replace("&para;", "¶")  # entities spelt out
