@@ -96,27 +96,41 @@ def parse(text: str, display_path: str) -> tuple[FrontMatter | None, list[Issue]
     match = YAML_RE.match(text)
     if not match:
         return None, [issue.make(display_path, 1, "E002")]
-    yaml_text = match.group(1)
     end_line = match.group(0).count("\n")
-    try:
-        node = compose_strict(yaml_text)
-        data = _Loader(yaml_text).construct_document(node) if node is not None else None
-    except FrontMatterError as exc:
-        return None, [issue.make(display_path, exc.line, "E001", detail=exc.detail)]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = (mark.line + 2) if mark else 1
-        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [issue.make(display_path, line, "E001", detail=detail)]
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # unbuildable value
-        return None, [issue.make(display_path, 1, "E001", detail=str(exc)[:120])]
-    if not isinstance(data, dict):
-        return None, [issue.make(display_path, 1, "E002")]
-    lines: dict[str, int] = {}
-    if node is not None:
-        _map_lines(node, "", lines)
+    found = _mapping(match.group(1), display_path, first_line=2, error="E001", not_mapping="E002")
+    if isinstance(found, list):
+        return None, found
+    data, lines = found
     body = text[match.end() :]
     return FrontMatter(data, lines, body, end_line + 1, end_line), []
+
+
+def _mapping(
+    yaml_text: str, display_path: str, first_line: int, error: str, not_mapping: str
+) -> tuple[dict[str, Any], dict[str, int]] | list[Issue]:
+    """The mapping ``yaml_text`` holds and the line of every key, or the issue why not.
+
+    ``first_line`` is the file line of the YAML's first line; ``error`` is the code of YAML
+    the strict subset refuses, ``not_mapping`` the code of YAML that is not a mapping.
+    """
+    try:
+        node = compose_strict(yaml_text, first_line)
+        data = _Loader(yaml_text).construct_document(node) if node is not None else None
+    except FrontMatterError as exc:
+        return [issue.make(display_path, exc.line, error, detail=exc.detail)]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line + first_line) if mark else 1
+        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return [issue.make(display_path, line, error, detail=detail)]
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # unbuildable value
+        return [issue.make(display_path, 1, error, detail=str(exc)[:120])]
+    if not isinstance(data, dict):
+        return [issue.make(display_path, 1, not_mapping)]
+    lines: dict[str, int] = {}
+    if node is not None:
+        _map_lines(node, "", lines, first_line)
+    return data, lines
 
 
 def compose_strict(yaml_text: str, first_line: int = 2) -> yaml.Node | None:
@@ -214,24 +228,10 @@ def parse_yaml(text: str, display_path: str) -> tuple[FrontMatter | None, list[I
     The file must be a mapping of fields; on failure return ``None`` and the issue (E060/E061).
     """
     text = nfc(text.lstrip("\ufeff")).replace("\r\n", "\n")
-    try:
-        node = compose_strict(text, first_line=1)
-        data = _Loader(text).construct_document(node) if node is not None else None
-    except FrontMatterError as exc:
-        return None, [issue.make(display_path, exc.line, "E060", detail=exc.detail)]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = (mark.line + 1) if mark else 1
-        detail = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [issue.make(display_path, line, "E060", detail=detail)]
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-        return None, [issue.make(display_path, 1, "E060", detail=str(exc)[:120])]
-    if not isinstance(data, dict):
-        return None, [issue.make(display_path, 1, "E061")]
-    lines: dict[str, int] = {}
-    if node is not None:
-        _map_lines(node, "", lines, first_line=1)
-    return FrontMatter(data, lines), []
+    found = _mapping(text, display_path, first_line=1, error="E060", not_mapping="E061")
+    if isinstance(found, list):
+        return None, found
+    return FrontMatter(*found), []
 
 
 def _map_lines(node: yaml.Node, prefix: str, lines: dict[str, int], first_line: int = 2) -> None:
