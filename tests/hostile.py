@@ -8,6 +8,7 @@ appear in no output file of a lenient build, and script that must never run ther
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,4 +176,9 @@ def lay_out(docs: Path, outside: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     (docs / "trang-latin.md").write_bytes(b"# " + LATIN1 + b"\n")
+    plan = docs / ".ke-hoach/2026.yml"  # a data file's text reaches a generated public page
+    text = plan.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title: .*$", f"title: '<img src=x onerror={SCRIPT_CALL}()> *đậm*'", text)
+    text = re.sub(r"(?m)^basis: .*$", f"basis: '[bấm]({JS_URL})'", text)
+    plan.write_text(text, encoding="utf-8")
     (docs / "tin-tuc/2026/latin.md").write_bytes(b"---\ntitle: " + LATIN1 + b"\n---\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -36,3 +37,16 @@ def toc_slugify(value: str, separator: str) -> str:
 def strip_control(text: str) -> str:
     """Drop control characters that XML cannot carry (tab and newlines are kept)."""
     return _CONTROL.sub("", text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` written into generated Markdown so that it renders as exactly that text.
+
+    HTML is escaped (no tag, no entity survives) and every Markdown punctuation is escaped,
+    so an editor's title in a data file cannot become a link, an image or markup.
+    """
+    escaped = html.escape(nfc(text), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped).replace("\n", " ")

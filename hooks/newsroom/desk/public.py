@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..corpus import Corpus
 from ..model import Article
+from ..text import markdown_literal
 from ..urls import prefix
 from .conferences import conferences
 from .plans import Plan
@@ -111,7 +112,7 @@ def markdown(
     head.append(words["year"])
 
     def row(label: str, target: int | None, chosen: list[Article], test: Callable) -> str:
-        cells = [_cell(label), "—" if target is None else str(target)]
+        cells = [markdown_literal(label), "—" if target is None else str(target)]
         for q in range(1, 5):
             count = sum(1 for a in chosen if _quarter(a) == q and test(a))
             cells.append(str(count) if q in ended else words["pending"])
@@ -125,9 +126,9 @@ def markdown(
     registries = corpus.registries
     out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "", f"# {title}", ""]
     if plan.title:
-        out += [f"**{plan.title}**", ""]
+        out += [f"**{markdown_literal(plan.title)}**", ""]
     if plan.basis:
-        out += [words["basis"].format(basis=plan.basis), ""]
+        out += [words["basis"].format(basis=markdown_literal(plan.basis)), ""]
     out += [words["intro"], "", f"## {words['totals']}", ""]
     totals = [
         row(words["articles"], plan.articles, originals, lambda a: True),
@@ -197,7 +198,3 @@ def _conference_row(
 
 def _quarter(article: Article) -> int:
     return (article.date.month - 1) // 3 + 1
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
