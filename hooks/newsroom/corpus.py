@@ -212,9 +212,9 @@ class Corpus:
             return private
         needles = {uri.rsplit("/", 1)[-1].lower() for uri in private}
         for src_uri, text, _, _ in _public_pages(self):
-            entry = self.entries.get(src_uri)
-            if entry is not None:
-                private -= entry.article.used_files()
+            public = self.entries.get(src_uri)
+            if public is not None:
+                private -= public.article.used_files()
             if any(n in references.decoded(text) for n in needles):
                 private -= self.files_used_by(src_uri, text)
         return private

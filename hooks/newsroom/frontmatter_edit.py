@@ -164,7 +164,7 @@ def approve(text: str, by: str, at: dt.datetime) -> str:
     _put_block(
         doc, "approval", ["approval:", f"  by: {by}", f"  at: {format_time(at)}"], status_line
     )
-    expected = {"status": "approved", "approval": {"by": by, "at": at}}
+    expected: dict[str, object] = {"status": "approved", "approval": {"by": by, "at": at}}
     return _verified(text, doc.text(), expected)
 
 
@@ -177,7 +177,10 @@ def withdraw(text: str, at: dt.datetime, reason: str) -> str:
         after = approval[1]
     contents = ["withdrawn:", f"  at: {format_time(at)}", f"  reason: {quote(reason)}"]
     _put_block(doc, "withdrawn", contents, after)
-    expected = {"status": "withdrawn", "withdrawn": {"at": at, "reason": nfc(reason)}}
+    expected: dict[str, object] = {
+        "status": "withdrawn",
+        "withdrawn": {"at": at, "reason": nfc(reason)},
+    }
     return _verified(text, doc.text(), expected)
 
 

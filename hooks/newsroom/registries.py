@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -175,7 +176,7 @@ def _fields(
     key: str,
     value: dict[str, Any],
     required: set[str],
-    optional: set[str] = frozenset(),
+    optional: Set[str] = frozenset(),
 ) -> None:
     unknown = set(value) - required - optional
     if unknown:
@@ -201,7 +202,7 @@ def _validity(path: Path, key: str, value: dict[str, Any]) -> Validity:
     return Validity(*bounds)
 
 
-def _term(key: str, value: dict[str, Any], path: Path, optional: set[str] = frozenset()) -> Term:
+def _term(key: str, value: dict[str, Any], path: Path, optional: Set[str] = frozenset()) -> Term:
     _fields(path, key, value, {"vi", "en"}, optional)
     return Term(
         key,

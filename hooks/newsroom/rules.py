@@ -176,13 +176,27 @@ def check_article(
     updates = _updates(check, data, tz)
     source = None
     if (raw_source := check.mapping(data, "source", SUBFIELDS["source"])) is not None:
-        name = check.text(raw_source, "name", "source.")
-        source = Source(name, check.web_url(raw_source, "url", "source.")) if name else None
+        source_name = check.text(raw_source, "name", "source.")
+        source = (
+            Source(source_name, check.web_url(raw_source, "url", "source."))
+            if source_name
+            else None
+        )
     tags = _tags(check, data)
     if status in PUBLISH_STATUSES:
         _check_placeholders(check, fm)
 
-    if check.found or None in (article_id, title, summary, date, type_key, category, unit, status):
+    if (
+        check.found
+        or article_id is None
+        or title is None
+        or summary is None
+        or date is None
+        or type_key is None
+        or category is None
+        or unit is None
+        or status is None
+    ):
         return None, check.found
     article = Article(
         src_uri=src_uri,
@@ -230,7 +244,7 @@ def _inherit(check: FieldChecker, data: dict[str, Any], original: Article) -> di
         "focus_areas": list(original.focus_areas),
         "spokesperson": original.spokesperson,
     }
-    tz = original.date.tzinfo
+    tz = original.date.tzinfo or dt.UTC  # always set: dates are read in the site's zone
     for name in SHARED:
         if name not in data:
             if name in inherited:

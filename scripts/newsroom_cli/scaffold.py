@@ -101,5 +101,5 @@ def _skeleton(name: str, new: NewArticle, registries: Registries) -> list[str]:
 def _spokesperson(new: NewArticle, registries: Registries) -> str:
     in_office = registries.spokespersons_in_office(new.date.date())
     same_unit = [p for p in in_office if p.unit == new.unit]
-    chosen = (same_unit or in_office or list(registries.spokespersons.values()) or [None])[0]
-    return chosen.id if chosen else f'"{PLACEHOLDER} mã người phát ngôn)"'
+    candidates = same_unit or in_office or list(registries.spokespersons.values())
+    return candidates[0].id if candidates else f'"{PLACEHOLDER} mã người phát ngôn)"'

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 from newsroom import issues as issue
 from newsroom import parsing, rules
@@ -119,7 +119,7 @@ def apply(site: Site, article: ArticleFile, edit: Callable[[str], str], language
     return text
 
 
-def refuse(article: ArticleFile, found: list[Issue], language: str) -> None:
+def refuse(article: ArticleFile, found: list[Issue], language: str) -> NoReturn:
     """Print the issues and stop with exit code 1; the file is not touched."""
     for item in issue.sort(found):
         print(item.format(language))
