@@ -18,7 +18,7 @@ from ..issues import Issue
 from ..messages import Localized
 from ..parsing import parse_yaml
 from ..registries import Registries
-from ..rules import ID_RE, TITLE_MAX
+from ..schema import ID_RE, TITLE_MAX
 from .deadlines import DeskRules
 
 KINDS = ("report", "inquiry")  # a press report about us / a journalist's request for information
