@@ -138,6 +138,15 @@ FIELDS: tuple[Field, ...] = (
         workflow.guide_text() + ".",
     ),
     Field(
+        "focus_areas",
+        Reader.KEYS,
+        Need.OPTIONAL,
+        "Danh sách nội dung trọng tâm của chương trình truyền thông (`chinh-sach`, "
+        "`chap-hanh-phap-luat`, `no-luc-ket-qua`, `kho-khan-vuong-mac`, `kinh-nghiem-hay`).",
+        shared=Shared.EQUAL,
+        registry="focus_areas",
+    ),
+    Field(
         "approval",
         Reader.BLOCK,
         Need.STATUS,
@@ -181,15 +190,6 @@ FIELDS: tuple[Field, ...] = (
         "`reason` là lời giải thích công khai, hiện trên trang. Ghi bằng lệnh `newsroom withdraw`.",
         statuses=(workflow.WITHDRAWN,),
         subfields=("at", "reason"),
-    ),
-    Field(
-        "focus_areas",
-        Reader.KEYS,
-        Need.OPTIONAL,
-        "Danh sách nội dung trọng tâm của chương trình truyền thông (`chinh-sach`, "
-        "`chap-hanh-phap-luat`, `no-luc-ket-qua`, `kho-khan-vuong-mac`, `kinh-nghiem-hay`).",
-        shared=Shared.EQUAL,
-        registry="focus_areas",
     ),
     Field("tags", Reader.STRINGS, Need.OPTIONAL, "Từ khoá tự do."),
     Field("authors", Reader.STRINGS, Need.OPTIONAL, "Tác giả (dòng ký tên)."),
