@@ -429,7 +429,7 @@ CATALOGUE: dict[str, Message] = {
 
 @dataclass(frozen=True)
 class Localized:
-    """A message parameter that has its own Vietnamese and English wording."""
+    """Wording in Vietnamese and English: a message parameter, a registry entry's label."""
 
     vi: str
     en: str
