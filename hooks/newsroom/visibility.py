@@ -15,10 +15,10 @@ from .model import Article
 
 class Visibility(StrEnum):
     PUBLISHED = "published"
-    WITHDRAWN = "withdrawn"
+    WITHDRAWN = workflow.WITHDRAWN
     SCHEDULED = "scheduled"
-    IN_REVIEW = "in-review"
-    DRAFT = "draft"
+    IN_REVIEW = workflow.IN_REVIEW
+    DRAFT = workflow.DRAFT
     ORIGINAL_UNPUBLISHED = "original-unpublished"
 
     @property

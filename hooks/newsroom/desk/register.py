@@ -18,7 +18,7 @@ from ..issues import Issue
 from ..messages import Localized
 from ..parsing import parse_yaml
 from ..registries import Registries
-from ..schema import ID_RE, TITLE_MAX
+from ..schema import ID_RE, REGISTRY_NAMES, TITLE_MAX
 from .deadlines import DeskRules
 
 KINDS = ("report", "inquiry")  # a press report about us / a journalist's request for information
@@ -40,7 +40,7 @@ FIELDS = (
     "note",
 )
 CLOSED_FIELDS = ("at", "reason")
-_UNITS = Localized("đơn vị", "units")
+_UNITS = REGISTRY_NAMES["units"]
 
 
 @dataclass(frozen=True)
