@@ -13,6 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsroom.messages import render
 from newsroom.schema import REGISTRY_NAMES
 from newsroom.site import Site
 from newsroom.sshsig import InvalidKey, parse_public_key
@@ -50,7 +51,7 @@ def prepare(site: Site, article: ArticleFile, approver_id: str, language: str) -
     if approver is None:
         registry = REGISTRY_NAMES["approvers"]
         raise CommandError(
-            say("unknown_key", language, value=approver_id, registry=registry, hint=""),
+            render("E009", language, value=approver_id, registry=registry, hint=""),
             EXIT_CONTENT,
         )
     folder = article.path.parent
