@@ -22,13 +22,15 @@ build: $(STAMP)  ## production build into site/
 check: $(STAMP)  ## validate content only
 	$(BIN)/newsroom check
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff and mypy (the core and the CLI, settings in pyproject.toml)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
+	$(BIN)/mypy
 
 test: $(STAMP) browser ssh-keygen nginx  ## set up and run every test (lint included)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

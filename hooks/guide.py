@@ -1,13 +1,19 @@
-"""Hook: add the generated error-code page ``huong-dan/ma-loi.md`` to the editors' guide.
+"""Hook: the generated parts of the editors' guide.
 
-The table comes from :mod:`newsroom.guide` (the one message catalogue), so it cannot drift.
+The error-code page ``huong-dan/ma-loi.md`` (from the one message catalogue) and the field
+tables of ``huong-dan/index.md`` (from the one schema) come from :mod:`newsroom.guide`, so
+they cannot drift.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from newsroom import build, guide
+from newsroom.registries import Registries
+from newsroom.settings import Settings
 
 
 @event_priority(-150)
@@ -27,3 +33,13 @@ def on_files(files: Files, config) -> Files:
         )
     )
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Put the field tables in place of their marker (the site's types say what they require)."""
+    if page.file.src_uri != guide.FIELDS_PAGE_URI or guide.FIELDS_MARKER not in markdown:
+        return markdown
+    settings = Settings.from_config(config, Path(config.config_file_path).parent)
+    folder = settings.registries_path
+    requires = guide.type_requires(Registries.load(folder)) if folder.is_dir() else None
+    return markdown.replace(guide.FIELDS_MARKER, guide.field_tables(requires))

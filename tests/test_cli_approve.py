@@ -204,3 +204,11 @@ def test_non_utf8_and_unwritable_files_are_clean_refusals(site, capsys):
         assert result == 1
         assert "không ghi được" in capsys.readouterr().err
         assert file.read_text(encoding="utf-8") == DRAFT
+
+
+def test_a_signed_approval_by_an_unknown_approver_is_refused_with_the_catalogue_text(site, capsys):
+    file = site.parent / PATH
+    assert run(site, "approve", PATH, "--by", "chanh-van-phong", "--commit") == 1
+    err = capsys.readouterr().err
+    assert "'chanh-van-phong' không có trong danh mục người duyệt" in err
+    assert file.read_text(encoding="utf-8") == DRAFT

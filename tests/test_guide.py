@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from newsroom import guide
 from newsroom.messages import CATALOGUE
+from newsroom.schema import FIELDS
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -75,4 +76,9 @@ def test_build_generates_the_page_and_the_guide_link_resolves(tmp_path):
         assert f"<code>{code}</code>" in page
     guide_html = (tmp_path / "site/huong-dan/index.html").read_text(encoding="utf-8")
     assert 'href="ma-loi/"' in guide_html
+    assert guide.FIELDS_MARKER not in guide_html  # the field tables replaced their marker
+    for spec in FIELDS:
+        assert f"<td><code>{spec.name}</code>" in guide_html
+    # without the site's types registry, the condition names the registry
+    assert "loại tin có trường này trong <code>requires</code>" in guide_html
     assert not (tmp_path / "site/en/huong-dan").exists()  # the guide is Vietnamese only

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsroom import frontmatter_edit, parsing, rules
+from newsroom import frontmatter_edit, parsing, rules, schema
 from newsroom.frontmatter_edit import EditError
 from newsroom.registries import Registries
 from newsroom.visibility import decide
@@ -30,7 +30,7 @@ NOW = dt.datetime(2026, 6, 15, 12, 0, tzinfo=TZ)
 REGISTRY = Registries.load(REGISTRIES)
 BOUNDED = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-KEYS = [*rules.KNOWN, "titel", "x"]
+KEYS = [*schema.KNOWN, "titel", "x"]
 scalars = st.one_of(
     st.text(max_size=30),
     st.integers(-5, 3000),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import issues as issue
-from . import parsing, references, rules, signatures
+from . import parsing, references, rules, signatures, workflow
 from .classify import Classification, Kind, classify
 from .issues import Issue
 from .model import Article
@@ -93,19 +93,25 @@ class Corpus:
         if front_matter is None:
             return
         self.field_lines[src_uri] = front_matter.lines
-        article, found = rules.check_article(
+        article, found = self.check_front_matter(src_uri, front_matter, original)
+        self.issues.extend(found)
+        if article is not None:
+            state = decide(article, self.now, original.visibility if original else None)
+            self.entries[src_uri] = Entry(article, state)
+
+    def check_front_matter(
+        self, src_uri: str, front_matter: parsing.FrontMatter, original: Entry | None
+    ) -> tuple[Article | None, list[Issue]]:
+        """The per-file stage: check one article (a translation against its original)."""
+        return rules.check_article(
             front_matter,
             src_uri,
-            path,
+            self.display(src_uri),
             self.registries,
             self.settings.docs_dir,
             self.settings.timezone,
             original.article if original else None,
         )
-        self.issues.extend(found)
-        if article is not None:
-            state = decide(article, self.now, original.visibility if original else None)
-            self.entries[src_uri] = Entry(article, state)
 
     def _check_unique(self) -> None:
         seen_ids: dict[tuple[str, str], Article] = {}
@@ -212,9 +218,9 @@ class Corpus:
             return private
         needles = {uri.rsplit("/", 1)[-1].lower() for uri in private}
         for src_uri, text, _, _ in _public_pages(self):
-            entry = self.entries.get(src_uri)
-            if entry is not None:
-                private -= entry.article.used_files()
+            public = self.entries.get(src_uri)
+            if public is not None:
+                private -= public.article.used_files()
             if any(n in references.decoded(text) for n in needles):
                 private -= self.files_used_by(src_uri, text)
         return private
@@ -337,7 +343,7 @@ def _linking_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, dt.datetime 
     yield from _public_pages(corpus)
     for src_uri, entry in sorted(corpus.entries.items()):
         article = entry.article
-        if entry.visibility is Visibility.SCHEDULED and article.status == "approved":
+        if entry.visibility is Visibility.SCHEDULED and article.status == workflow.APPROVED:
             yield src_uri, article.body, article.body_line, article.date
 
 

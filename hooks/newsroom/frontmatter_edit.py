@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from mkdocs.utils.meta import YAML_RE
 
+from . import workflow
 from .parsing import parse
 from .text import nfc
 
@@ -160,24 +161,27 @@ def _put_block(doc: _Document, key: str, contents: list[str], after: int) -> int
 def approve(text: str, by: str, at: dt.datetime) -> str:
     """``text`` with ``status: approved`` and ``approval: {by, at}``."""
     doc = _Document(text)
-    status_line = _set_status(doc, "approved")
+    status_line = _set_status(doc, workflow.APPROVED)
     _put_block(
         doc, "approval", ["approval:", f"  by: {by}", f"  at: {format_time(at)}"], status_line
     )
-    expected = {"status": "approved", "approval": {"by": by, "at": at}}
+    expected: dict[str, object] = {"status": workflow.APPROVED, "approval": {"by": by, "at": at}}
     return _verified(text, doc.text(), expected)
 
 
 def withdraw(text: str, at: dt.datetime, reason: str) -> str:
     """``text`` with ``status: withdrawn`` and ``withdrawn: {at, reason}``."""
     doc = _Document(text)
-    after = _set_status(doc, "withdrawn")
+    after = _set_status(doc, workflow.WITHDRAWN)
     approval = doc.span("approval")
     if approval is not None and approval[0] > after:
         after = approval[1]
     contents = ["withdrawn:", f"  at: {format_time(at)}", f"  reason: {quote(reason)}"]
     _put_block(doc, "withdrawn", contents, after)
-    expected = {"status": "withdrawn", "withdrawn": {"at": at, "reason": nfc(reason)}}
+    expected: dict[str, object] = {
+        "status": workflow.WITHDRAWN,
+        "withdrawn": {"at": at, "reason": nfc(reason)},
+    }
     return _verified(text, doc.text(), expected)
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .messages import CATALOGUE, Severity, render
 
@@ -16,7 +17,7 @@ class Issue:
     line: int
     code: str
     field: str
-    params: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+    params: tuple[tuple[str, object], ...] = dataclasses.field(default=(), compare=False)
 
     @property
     def severity(self) -> Severity:

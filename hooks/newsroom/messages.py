@@ -6,30 +6,12 @@ Messages are ``str.format`` templates filled with the issue's parameters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from . import messages_approval, messages_desk
+from .wording import Localized, Message, Severity, did_you_mean
+from .wording import error as _e
+from .wording import warning as _w
 
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Message:
-    code: str
-    severity: Severity
-    vi: str
-    en: str
-    fix: str  # how to fix it, in Vietnamese, for the editors' guide
-
-
-def _e(code: str, vi: str, en: str, fix: str) -> Message:
-    return Message(code, Severity.ERROR, vi, en, fix)
-
-
-def _w(code: str, vi: str, en: str, fix: str) -> Message:
-    return Message(code, Severity.WARNING, vi, en, fix)
+__all__ = ["CATALOGUE", "REASONS", "Localized", "Message", "Severity", "did_you_mean", "render"]
 
 
 CATALOGUE: dict[str, Message] = {
@@ -248,66 +230,6 @@ CATALOGUE: dict[str, Message] = {
             "URL {value!r} is not allowed (only http, https, mailto, tel or a path inside the site)",
             "Sửa liên kết; không dùng `javascript:`, `data:`, `file:`…",
         ),
-        _e(
-            "E050",
-            "commit {commit} (thay đổi gần nhất của bài) không được ký",
-            "commit {commit}, the latest change of the article, is not signed",
-            "Người duyệt duyệt lại bằng `newsroom approve PATH --by <mã> --commit` (commit có ký SSH).",
-        ),
-        _e(
-            "E051",
-            "commit {commit} được ký bằng khoá của {signer!r}, không phải của {value!r}",
-            "commit {commit} is signed with a key of {signer!r}, not of {value!r}",
-            "Chỉ người có tên trong `approval.by` ký được phê duyệt của mình: người đó chạy `newsroom approve --commit`.",
-        ),
-        _e(
-            "E052",
-            "commit {commit} được ký bằng khoá {fingerprint} không có trong approvers.yml",
-            "commit {commit} is signed with key {fingerprint}, which approvers.yml does not list",
-            "Ký bằng khoá đã đăng ký, hoặc nhờ quản trị thêm khoá vào `keys:` của người duyệt.",
-        ),
-        _e(
-            "E053",
-            "khoá {fingerprint} của {value!r} không có hiệu lực vào {date} (lúc tạo commit {commit})",
-            "key {fingerprint} of {value!r} is not valid on {date} (when commit {commit} was made)",
-            "Ký lại bằng khoá đang có hiệu lực (`valid_from`/`valid_to` trong approvers.yml).",
-        ),
-        _e(
-            "E054",
-            "bài đã duyệt có thay đổi chưa commit: chưa kiểm tra được chữ ký duyệt",
-            "the approved article has uncommitted changes: its signed approval cannot be checked",
-            "Commit thay đổi; người duyệt duyệt lại bằng `newsroom approve PATH --by <mã> --commit`.",
-        ),
-        _e(
-            "E055",
-            "chữ ký của commit {commit} không hợp lệ (nội dung đã bị sửa sau khi ký?)",
-            "the signature of commit {commit} does not verify (changed after signing?)",
-            "Người duyệt duyệt lại bằng `newsroom approve PATH --by <mã> --commit`.",
-        ),
-        _e(
-            "E056",
-            "duyệt trước ngày {cutover} (chưa cần ký) nhưng bài được thay đổi sau đó (commit {commit}, ngày {date})",
-            "approved before {cutover} (no signature needed then), but changed after it (commit {commit} on {date})",
-            "Mọi thay đổi sau ngày bắt đầu yêu cầu chữ ký cần phê duyệt mới có ký: `newsroom approve PATH --by <mã> --commit`.",
-        ),
-        _e(
-            "E057",
-            "không kiểm tra được chữ ký duyệt: {detail}",
-            "the signed approval cannot be checked: {detail}",
-            "Xây dựng trang từ bản sao git đầy đủ: `git fetch --unshallow`; trong CI `actions/checkout` với `fetch-depth: 0`.",
-        ),
-        _e(
-            "E058",
-            "không commit nào ngoài commit hợp nhất (merge) tạo ra nội dung hiện tại của bài",
-            "no commit other than a merge commit brought the article's current content",
-            "Người duyệt duyệt lại bằng `newsroom approve PATH --by <mã> --commit`.",
-        ),
-        _e(
-            "E059",
-            "{value!r} không phải là ngày (YYYY-MM-DD)",
-            "{value!r} is not a date (YYYY-MM-DD)",
-            "Ghi ngày bắt đầu yêu cầu chữ ký duyệt, ví dụ `2026-12-01`.",
-        ),
         _w(
             "W101",
             "đã loại bỏ HTML không an toàn: {detail}",
@@ -320,129 +242,11 @@ CATALOGUE: dict[str, Message] = {
             "attachment {value!r} is listed twice",
             "Bỏ dòng trùng.",
         ),
-        # -- the programme desk: press register and annual plans (E060–E079, W110–W119) --
-        _e(
-            "E060",
-            "không đọc được tệp YAML: {detail}",
-            "the file is not valid YAML: {detail}",
-            "Sửa cú pháp YAML: thụt lề bằng dấu cách, đặt trong ngoặc kép giá trị có dấu `:`.",
-        ),
-        _e(
-            "E061",
-            "tệp phải là một khối trường (khoá: giá trị)",
-            "the file must be a mapping of fields (key: value)",
-            "Viết mỗi trường trên một dòng `khoá: giá trị`, như tệp mẫu trong hướng dẫn.",
-        ),
-        _e(
-            "E062",
-            "tên tệp {value!r} phải là mã `id` của mục, {expected!r}",
-            "file name {value!r} must be the item's id, {expected!r}",
-            "Đặt tên tệp đúng bằng `id` (ví dụ `2026-bao-x-cham-thi-hanh-an.yml`).",
-        ),
-        _e(
-            "E063",
-            "năm {year} của trường {field} khác năm {folder} trong đường dẫn tệp",
-            "the year {year} of {field} differs from the year {folder} in the file's path",
-            "Đặt mục trong `docs/.bao-chi/<năm nhận>/`, kế hoạch trong `docs/.ke-hoach/<năm>.yml`.",
-        ),
-        _e(
-            "E064",
-            "{value!r} không hợp lệ ({allowed})",
-            "{value!r} is invalid ({allowed})",
-            "Dùng một trong các giá trị được liệt kê.",
-        ),
-        _e(
-            "E065",
-            "mục có trạng thái answered nhưng không bài phản hồi nào trỏ tới mục này",
-            "the item is answered but no response article points to it",
-            "Ghi `responds_to.item: <mã mục>` vào bài phản hồi, hoặc để `status: open`.",
-        ),
-        _e(
-            "E066",
-            "không có mục {value!r} trong sổ theo dõi thông tin báo chí{hint}",
-            "there is no item {value!r} in the press register{hint}",
-            "Dùng mã `id` của một tệp trong `docs/.bao-chi/` (xem `newsroom desk --all`).",
-        ),
-        _e(
-            "E067",
-            "thời điểm {value} sớm hơn thời điểm nhận thông tin {received}",
-            "the time {value} is before the item was received ({received})",
-            "Sửa thời điểm: không thể trả lời hay đóng mục trước khi nhận được.",
-        ),
-        _e(
-            "E068",
-            "chỉ tiêu phải là số nguyên không âm, nhận được {got}",
-            "a target must be a whole number ≥ 0, got {got}",
-            "Viết chỉ tiêu là số nguyên, ví dụ `12`.",
-        ),
-        _e(
-            "E069",
-            "{value!r} không phải bài họp báo (hop-bao) trong trang{hint}",
-            "{value!r} is not a press-conference article (hop-bao) of the site{hint}",
-            "Ghi `event.notice:` là mã `id` của bài thông báo họp báo.",
-        ),
-        _e(
-            "E070",
-            "đơn vị {value!r} không có hiệu lực trong năm {year}",
-            "unit {value!r} is not valid during {year}",
-            "Lập kế hoạch cho đơn vị còn hiệu lực trong năm (sau tổ chức lại, dùng đơn vị kế nhiệm).",
-        ),
-        _e(
-            "E071",
-            "kế hoạch năm {year} đã có ở {other}",
-            "the plan of {year} for this unit is already in {other}",
-            "Mỗi năm một tệp kế hoạch chung và tối đa một tệp cho mỗi đơn vị.",
-        ),
-        _w(
-            "W110",
-            "quá hạn cung cấp thông tin ban đầu (hạn {due})",
-            "overdue: first information was due {due}",
-            "Cung cấp thông tin ban đầu rồi ghi `first_info:` (`newsroom desk info`). Nhắc hạn: chỉ `newsroom check` in ra, không làm dừng bản phát hành.",
-        ),
-        _w(
-            "W111",
-            "quá hạn trả lời (hạn {due})",
-            "overdue: the full answer was due {due}",
-            "Đăng bài phản hồi có `responds_to.item`, hoặc đóng mục có lý do (`newsroom desk close`). Nhắc hạn: chỉ `newsroom check` in ra, không làm dừng bản phát hành.",
-        ),
-        _w(
-            "W112",
-            "thời điểm nhận {value} khác sổ theo dõi ({registered})",
-            "received {value} differs from the press register ({registered})",
-            "Sửa `responds_to.received` cho khớp với mục trong sổ theo dõi.",
-        ),
-        _w(
-            "W113",
-            "cùng thời điểm họp báo với {other}: nếu là một cuộc họp báo, hãy liên kết bằng event.notice",
-            "same press-conference start as {other}: if it is one conference, link them with event.notice",
-            "Ghi `event.notice: <mã bài thông báo>` vào bài tường thuật để cuộc họp báo chỉ được tính một lần.",
-        ),
-        _w(
-            "W114",
-            "mục còn mở nhưng đã có bài phản hồi đã đăng {other}",
-            "the item is still open but {other} answers it and is published",
-            "Đổi `status: answered` (hoặc chạy `newsroom desk close <mã>`).",
-        ),
+        *messages_approval.MESSAGES,  # signed approvals (E050–E059)
+        # the programme desk: press register and annual plans (E060–E079, W110–W119)
+        *messages_desk.MESSAGES,
     )
 }
-
-
-@dataclass(frozen=True)
-class Localized:
-    """A message parameter that has its own Vietnamese and English wording."""
-
-    vi: str
-    en: str
-
-    def get(self, language: str) -> str:
-        return self.en if language == "en" else self.vi
-
-
-def did_you_mean(name: str | None) -> Localized:
-    """The typo hint appended to a message (empty when there is no close match)."""
-    if not name:
-        return Localized("", "")
-    return Localized(f" (có phải `{name}`?)", f" (did you mean `{name}`?)")
 
 
 def render(code: str, language: str = "vi", **params: object) -> str:

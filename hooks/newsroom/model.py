@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-STATUSES = ("draft", "in-review", "approved", "withdrawn")
 UPDATE_KINDS = ("update", "correction")
 #: Media kinds an article may declare (``media:``), counted against the annual plan.
 MEDIA_KINDS = ("infographic", "video", "audio")

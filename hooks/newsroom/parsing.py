@@ -40,7 +40,7 @@ class InvalidValue:
     raw: str
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """Safe loader that turns impossible timestamps into :class:`InvalidValue`."""
 
 
@@ -157,18 +157,19 @@ def compose_strict(yaml_text: str, first_line: int = 2) -> yaml.Node | None:
         )
     depth = 0
     for event in yaml.parse(yaml_text, Loader=_Loader):
-        line = event.start_mark.line + first_line
+        line = (event.start_mark.line if event.start_mark else 0) + first_line
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise FrontMatterError(
                 line,
                 "không được dùng anchor/alias (& *)",
                 "anchors and aliases (& *) are not allowed",
             )
-        if getattr(event, "tag", None) and not _implicit(event):
+        tag = getattr(event, "tag", None)
+        if tag and not _implicit(event):
             raise FrontMatterError(
                 line,
-                f"không được dùng thẻ YAML {event.tag}",
-                f"YAML tags are not allowed: {event.tag}",
+                f"không được dùng thẻ YAML {tag}",
+                f"YAML tags are not allowed: {tag}",
             )
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1

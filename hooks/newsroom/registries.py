@@ -5,27 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .messages import Localized
 from .sshsig import InvalidKey, PublicKey, parse_public_key
 from .text import nfc
 
 
 class RegistryError(ValueError):
     """A registry file is malformed; the message names the file and the entry."""
-
-
-@dataclass(frozen=True)
-class Label:
-    vi: str
-    en: str
-
-    def get(self, language: str) -> str:
-        return self.en if language == "en" else self.vi
 
 
 @dataclass(frozen=True)
@@ -44,14 +37,14 @@ class Term:
     """An entry of the types, categories or focus-areas registry."""
 
     key: str
-    label: Label
+    label: Localized
     requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Unit:
     key: str
-    label: Label
+    label: Localized
     validity: Validity
     successor: str | None = None
     predecessor: str | None = None
@@ -70,7 +63,7 @@ class ApproverKey:
 class Approver:
     id: str
     name: str
-    title: Label
+    title: Localized
     units: tuple[str, ...]
     validity: Validity
     keys: tuple[ApproverKey, ...] = ()
@@ -83,11 +76,11 @@ class Approver:
 class Spokesperson:
     id: str
     name: str
-    title: Label
+    title: Localized
     unit: str
     phone: str
     email: str
-    appointed_by: Label
+    appointed_by: Localized
     validity: Validity
 
 
@@ -175,7 +168,7 @@ def _fields(
     key: str,
     value: dict[str, Any],
     required: set[str],
-    optional: set[str] = frozenset(),
+    optional: Set[str] = frozenset(),
 ) -> None:
     unknown = set(value) - required - optional
     if unknown:
@@ -185,10 +178,10 @@ def _fields(
         raise RegistryError(f"{path}: {key}: missing field(s) {', '.join(sorted(missing))}")
 
 
-def _label(path: Path, key: str, value: Any) -> Label:
+def _label(path: Path, key: str, value: Any) -> Localized:
     if not isinstance(value, dict) or set(value) != {"vi", "en"}:
         raise RegistryError(f"{path}: {key}: a label needs exactly 'vi' and 'en'")
-    return Label(nfc(str(value["vi"])), nfc(str(value["en"])))
+    return Localized(nfc(str(value["vi"])), nfc(str(value["en"])))
 
 
 def _validity(path: Path, key: str, value: dict[str, Any]) -> Validity:
@@ -201,7 +194,7 @@ def _validity(path: Path, key: str, value: dict[str, Any]) -> Validity:
     return Validity(*bounds)
 
 
-def _term(key: str, value: dict[str, Any], path: Path, optional: set[str] = frozenset()) -> Term:
+def _term(key: str, value: dict[str, Any], path: Path, optional: Set[str] = frozenset()) -> Term:
     _fields(path, key, value, {"vi", "en"}, optional)
     return Term(
         key,

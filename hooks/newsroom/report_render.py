@@ -181,9 +181,10 @@ def csv_text(report: Report) -> str:
     for a in report.approvals:
         note = approval_note(a).removeprefix("⚠ ")
         writer.writerow(("phe-duyet", a.approver, a.name, a.total, note))
-    for r in report.responses:
-        hours = round(r.delay.total_seconds() / 3600, 1)
-        writer.writerow(("phan-hoi", r.id, r.title, hours, response_note(r).removeprefix("⚠ ")))
+    for response in report.responses:
+        hours = round(response.delay.total_seconds() / 3600, 1)
+        note = response_note(response).removeprefix("⚠ ")
+        writer.writerow(("phan-hoi", response.id, response.title, hours, note))
     return buffer.getvalue()
 
 

@@ -1,7 +1,11 @@
-"""Every per-file rule of the content model (CONTENT_MODEL.md sections 2 and 4).
+"""The per-file stage of checking (CONTENT_MODEL.md sections 2 and 4).
 
-:func:`check_article` turns parsed front-matter into an :class:`~newsroom.model.Article`
-while collecting every issue of the file; it never stops at the first one.
+:func:`check_article` reads every field of :data:`newsroom.schema.FIELDS` in table order,
+applies each field's own rule, then the rules that join fields (required by status or by type,
+the folder of the year, the scaffold left in a finished article), and turns the result into an
+:class:`~newsroom.model.Article`. It collects every issue of the file and never stops at the
+first one. The other stages: across files in :class:`newsroom.corpus.Corpus`, at a transition
+in :func:`newsroom.workflow.would_be_issues`.
 """
 
 from __future__ import annotations
@@ -9,86 +13,26 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import classify, urlpolicy
 from . import issues as issue
+from . import schema, workflow
+from .article_blocks import READERS, Context, day
 from .fields import FieldChecker
 from .issues import Issue
-from .messages import REASONS, Localized, did_you_mean
-from .model import (
-    MEDIA_KINDS,
-    STATUSES,
-    UPDATE_KINDS,
-    Approval,
-    Article,
-    Attachment,
-    Event,
-    Image,
-    PressReport,
-    Source,
-    Update,
-    Withdrawal,
-)
+from .messages import Localized, did_you_mean
+from .model import MEDIA_KINDS, Article
 from .parsing import FrontMatter, InvalidValue, to_datetime
-from .paths import language_of, media_type, resolve
+from .paths import language_of
 from .placeholders import body_line as placeholder_body_line
 from .placeholders import fields_with_placeholders
 from .registries import Registries
+from .schema import ID_RE, SUMMARY_MAX, TITLE_MAX, Field, Need, Reader, Shared
 from .text import nfc, slugify
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{2,79}$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TITLE_MAX = 200
-SUMMARY_MAX = 400
-
-REQUIRED = ("id", "title", "summary", "date", "type", "category", "unit", "status")
-#: Fields a translation may leave out; where it gives one, it must equal the original's.
-SHARED = (
-    "id",
-    "date",
-    "type",
-    "category",
-    "unit",
-    "focus_areas",
-    "spokesperson",
-    "responds_to",
-    "event",
-)
-OPTIONAL = (
-    "approval",
-    "spokesperson",
-    "responds_to",
-    "event",
-    "withdrawn",
-    "focus_areas",
-    "tags",
-    "authors",
-    "source",
-    "image",
-    "attachments",
-    "updates",
-    "legal_basis",
-    "featured",
-    "media",
-)
-KNOWN = REQUIRED + OPTIONAL
-_FOCUS_AREAS = Localized("nội dung trọng tâm", "focus areas")
-SUBFIELDS: dict[str, tuple[str, ...]] = {
-    "approval": ("by", "at"),
-    "responds_to": ("outlet", "title", "url", "published", "received", "item"),
-    "event": ("start", "end", "location", "online_url", "notice"),
-    "withdrawn": ("at", "reason"),
-    "source": ("name", "url"),
-    "image": ("src", "alt", "caption", "credit"),
-    "attachments": ("path", "title"),
-    "updates": ("at", "note", "kind"),
-}
-#: Conditional requirements that are not expressed in the types registry.
-STATUS_REQUIRES = {"approved": ("approval",), "withdrawn": ("approval", "withdrawn")}
-#: Statuses whose article is (or was) public: the publish-stage rules apply to them.
-PUBLISH_STATUSES = ("approved", "withdrawn")
 
 
 def check_article(
@@ -102,152 +46,56 @@ def check_article(
 ) -> tuple[Article | None, list[Issue]]:
     """Check one article (or translation, given its ``original``) and normalise it."""
     check = FieldChecker(fm, display_path)
-    data = fm.data
-    lang = language_of(src_uri)
-    check.unknown_keys(data, KNOWN)
-
-    if original is not None:
-        data = _inherit(check, data, original)
-
-    article_id = check.text(data, "id")
-    if article_id is not None and not ID_RE.match(article_id):
-        check.add("E006", "id", value=article_id)
-    title = check.text(data, "title")
-    if title is not None:
-        _check_length(check, "title", title, TITLE_MAX)
-        if "\n" in title:
-            check.add("E008", "title")
-    summary = check.text(data, "summary")
-    if summary is not None:
-        _check_length(check, "summary", summary, SUMMARY_MAX)
-    date = check.moment(data, "date", tz)
-    type_key = check.registry_key(data, "type", registries.types, Localized("loại tin", "types"))
-    category = check.registry_key(
-        data, "category", registries.categories, Localized("chuyên mục", "categories")
-    )
-    unit = check.registry_key(data, "unit", registries.units, Localized("đơn vị", "units"))
-    status = check.text(data, "status")
-    if status is not None and status not in STATUSES:
-        check.add("E011", "status", value=status)
-        status = None
-
-    if unit and date and not registries.units[unit].validity.covers(date.date()):
-        successor = registries.units[unit].successor
-        check.add("E010", "unit", value=unit, date=_day(date), hint=did_you_mean(successor))
-    _check_path(check, src_uri, date)
-
-    required_by_status = set(STATUS_REQUIRES.get(status or "", ()))
-    required_now = set(required_by_status)
-    if type_key:
-        required_now |= set(registries.types[type_key].requires)
-    for name in sorted(required_now):
-        if data.get(name) is None:
-            check.found.append(
-                issue.make(
-                    check.path,
-                    fm.line("type" if name not in required_by_status else "status"),
-                    "E003",
-                    name,
-                    condition=_condition(name, status, type_key),
-                )
-            )
-
-    approval = _approval(check, data, registries, unit, tz)
-    spokesperson = _spokesperson(check, data, registries, date)
-    responds_to = _press_report(check, data, tz)
-    event = _event(check, data, tz)
-    withdrawn = _withdrawal(check, data, tz)
-    if approval and withdrawn and withdrawn.at < approval.at:
-        check.add("E025", "withdrawn.at", value=approval.at.strftime("%d/%m/%Y %H:%M"))
-    focus_areas = check.strings(data, "focus_areas")
-    for index, key in enumerate(focus_areas):
-        check.in_registry(f"focus_areas.{index}", key, registries.focus_areas, _FOCUS_AREAS)
-    media = check.strings(data, "media")
-    for index, kind in enumerate(media):
-        if kind not in MEDIA_KINDS:
-            check.add("E064", f"media.{index}", value=kind, allowed=", ".join(MEDIA_KINDS))
-    featured = data.get("featured", False)
-    if not isinstance(featured, bool):
-        check.wrong_type("featured", "bool", featured)
-        featured = False
-    article_dir = posixpath.dirname(src_uri)
-    attachments = _attachments(check, data, docs_dir, article_dir)
-    image = _image(check, data, docs_dir, article_dir)
-    updates = _updates(check, data, tz)
-    source = None
-    if (raw_source := check.mapping(data, "source", SUBFIELDS["source"])) is not None:
-        name = check.text(raw_source, "name", "source.")
-        source = Source(name, check.web_url(raw_source, "url", "source.")) if name else None
-    tags = _tags(check, data)
-    if status in PUBLISH_STATUSES:
+    check.unknown_keys(fm.data, schema.KNOWN)
+    data = fm.data if original is None else inherit(check, fm.data, original)
+    ctx = Context(check, data, registries, docs_dir, tz, posixpath.dirname(src_uri))
+    for spec in schema.FIELDS:
+        value = _read(ctx, spec)
+        rule = _RULES.get(spec.name)
+        ctx.values[spec.name] = rule(ctx, value) if rule and value is not None else value
+    _check_conditions(ctx)
+    _check_path(check, src_uri, ctx.values["date"])
+    if ctx.values["status"] in workflow.PUBLIC_STATUSES:
         _check_placeholders(check, fm)
-
-    if check.found or None in (article_id, title, summary, date, type_key, category, unit, status):
+    if check.found or any(ctx.values[name] is None for name in schema.REQUIRED):
         return None, check.found
     article = Article(
         src_uri=src_uri,
         path=display_path,
-        lang=lang,
-        id=article_id,
-        title=title,
-        summary=summary,
-        date=date,
-        type=type_key,
-        category=category,
-        unit=unit,
-        status=status,
+        lang=language_of(src_uri),
         body=fm.body,
         body_line=fm.body_line,
-        approval=approval,
-        spokesperson=spokesperson,
-        responds_to=responds_to,
-        event=event,
-        withdrawn=withdrawn,
-        focus_areas=focus_areas,
-        tags=tags,
-        authors=check.strings(data, "authors"),
-        source=source,
-        image=image,
-        attachments=attachments,
-        updates=updates,
-        legal_basis=check.strings(data, "legal_basis"),
-        featured=featured,
-        media=media,
         original_src_uri=original.src_uri if original else None,
+        **ctx.values,
     )
     return article, check.found
 
 
-def _inherit(check: FieldChecker, data: dict[str, Any], original: Article) -> dict[str, Any]:
-    """Fill a translation's shared fields from its original; report contradictions."""
+def inherit(check: FieldChecker, data: dict[str, Any], original: Article) -> dict[str, Any]:
+    """Fill a translation's shared fields from its original; report contradictions (E017)."""
     merged = dict(data)
-    inherited = {
-        "id": original.id,
-        "date": original.date,
-        "type": original.type,
-        "category": original.category,
-        "unit": original.unit,
-        "focus_areas": list(original.focus_areas),
-        "spokesperson": original.spokesperson,
-    }
-    tz = original.date.tzinfo
-    for name in SHARED:
-        if name not in data:
-            if name in inherited:
-                merged[name] = inherited[name]
+    tz = original.date.tzinfo or dt.UTC  # always set: dates are read in the site's zone
+    for spec in schema.FIELDS:
+        if not spec.is_shared:
             continue
-        if name in inherited:
-            given = data[name]
-            if name == "date":
-                given = to_datetime(given, tz) if not isinstance(given, InvalidValue) else given
-            elif name == "focus_areas" and isinstance(given, list):
-                given = [nfc(str(v)) for v in given]
-            if given != inherited[name]:
-                check.add("E017", name, value=_show(data[name]), original=_show(inherited[name]))
-    for name in ("responds_to", "event"):
-        if name not in data and getattr(original, name) is not None:
-            merged[name] = getattr(original, name)
+        theirs = getattr(original, spec.name)
+        if isinstance(theirs, tuple):
+            theirs = list(theirs)
+        if spec.name not in data:
+            if spec.shared is Shared.EQUAL or theirs is not None:
+                merged[spec.name] = theirs
+        elif spec.shared is Shared.EQUAL and _comparable(spec, data[spec.name], tz) != theirs:
+            check.add("E017", spec.name, value=_show(data[spec.name]), original=_show(theirs))
     return merged
+
+
+def _comparable(spec: Field, given: Any, tz: dt.tzinfo) -> Any:
+    """A translation's value as the original holds it (a datetime, a list of keys)."""
+    if spec.reader is Reader.MOMENT and not isinstance(given, InvalidValue):
+        return to_datetime(given, tz)
+    if spec.reader is Reader.KEYS and isinstance(given, list):
+        return [nfc(str(v)) for v in given]
+    return given
 
 
 def _show(value: object) -> str:
@@ -256,9 +104,138 @@ def _show(value: object) -> str:
     return str(value)
 
 
+def _read(ctx: Context, spec: Field) -> Any:
+    """The field's value as its reader reads it (``None`` when absent or wrong)."""
+    check, data, name = ctx.check, ctx.data, spec.name
+    required = spec.need is Need.ALWAYS
+    if spec.reader is Reader.TEXT:
+        return check.text(data, name, required=required)
+    if spec.reader is Reader.MOMENT:
+        return check.moment(data, name, ctx.tz, required=required)
+    if spec.reader is Reader.KEY:
+        assert spec.registry is not None
+        registry = getattr(ctx.registries, spec.registry)
+        label = schema.REGISTRY_NAMES[spec.registry]
+        return check.registry_key(data, name, registry, label, required=required)
+    if spec.reader is Reader.KEYS:
+        assert spec.registry is not None
+        keys = check.strings(data, name)
+        registry = getattr(ctx.registries, spec.registry)
+        for index, key in enumerate(keys):
+            check.in_registry(
+                f"{name}.{index}", key, registry, schema.REGISTRY_NAMES[spec.registry]
+            )
+        return keys
+    if spec.reader is Reader.STRINGS:
+        return check.strings(data, name)
+    if spec.reader is Reader.FLAG:
+        flag = data.get(name, False)
+        if not isinstance(flag, bool):
+            check.wrong_type(name, "bool", flag)
+            return False
+        return flag
+    return READERS[name](ctx)
+
+
+# -- the rule of each field (applied to a value that was read) ---------------------------------
+def _id(ctx: Context, value: str) -> str:
+    if not ID_RE.match(value):
+        ctx.check.add("E006", "id", value=value)
+    return value
+
+
+def _title(ctx: Context, value: str) -> str:
+    _check_length(ctx.check, "title", value, TITLE_MAX)
+    if "\n" in value:
+        ctx.check.add("E008", "title")
+    return value
+
+
+def _summary(ctx: Context, value: str) -> str:
+    _check_length(ctx.check, "summary", value, SUMMARY_MAX)
+    return value
+
+
 def _check_length(check: FieldChecker, name: str, value: str, limit: int) -> None:
     if len(value) > limit:
         check.add("E007", name, length=len(value), limit=limit)
+
+
+def _status(ctx: Context, value: str) -> str | None:
+    if value not in workflow.STATUSES:
+        ctx.check.add("E011", "status", value=value)
+        return None
+    return value
+
+
+def _unit(ctx: Context, value: str) -> str:
+    date = ctx.values.get("date")
+    unit = ctx.registries.units[value]
+    if date and not unit.validity.covers(date.date()):
+        ctx.check.add(
+            "E010", "unit", value=value, date=day(date), hint=did_you_mean(unit.successor)
+        )
+    return value
+
+
+def _spokesperson(ctx: Context, value: str) -> str:
+    date = ctx.values.get("date")
+    if date and not ctx.registries.spokespersons[value].validity.covers(date.date()):
+        ctx.check.add("E013", "spokesperson", value=value, date=day(date))
+    return value
+
+
+def _media(ctx: Context, value: tuple[str, ...]) -> tuple[str, ...]:
+    for index, kind in enumerate(value):
+        if kind not in MEDIA_KINDS:
+            ctx.check.add("E064", f"media.{index}", value=kind, allowed=", ".join(MEDIA_KINDS))
+    return value
+
+
+def _tags(ctx: Context, value: tuple[str, ...]) -> tuple[str, ...]:
+    """Free tags; each needs a letter or digit, since its listing URL is its slug."""
+    for index, tag in enumerate(value):
+        if not slugify(tag):
+            ctx.check.add("E034", f"tags.{index}", value=tag)
+    return tuple(tag for tag in value if slugify(tag))
+
+
+_RULES: dict[str, Callable[[Context, Any], Any]] = {
+    "id": _id,
+    "title": _title,
+    "summary": _summary,
+    "status": _status,
+    "unit": _unit,
+    "spokesperson": _spokesperson,
+    "media": _media,
+    "tags": _tags,
+}
+
+
+# -- rules that join fields -------------------------------------------------------------------
+def _check_conditions(ctx: Context) -> None:
+    """E003 for a field the status (``approval``…) or the type (``event``…) requires."""
+    status, type_key = ctx.values["status"], ctx.values["type"]
+    by_status = schema.required_by_status(status)
+    by_type = ctx.registries.types[type_key].requires if type_key else ()
+    fm = ctx.check.fm
+    for name in sorted({*by_status, *by_type}):
+        if ctx.data.get(name) is None:
+            ctx.check.found.append(
+                issue.make(
+                    ctx.check.path,
+                    fm.line("status" if name in by_status else "type"),
+                    "E003",
+                    name,
+                    condition=_condition(name in by_status, status, type_key),
+                )
+            )
+
+
+def _condition(by_status: bool, status: str | None, type_key: str | None) -> Localized:
+    if by_status:
+        return Localized(f" khi status là {status}", f" when status is {status}")
+    return Localized(f" với loại tin {type_key}", f" for type {type_key}")
 
 
 def _check_path(check: FieldChecker, src_uri: str, date: dt.datetime | None) -> None:
@@ -270,181 +247,6 @@ def _check_path(check: FieldChecker, src_uri: str, date: dt.datetime | None) -> 
         check.add("E022", "date", folder=parts[-2], year=date.year)
 
 
-def _day(moment: dt.datetime) -> str:
-    return moment.strftime("%d/%m/%Y")
-
-
-def _condition(name: str, status: str | None, type_key: str | None) -> Localized:
-    if name in STATUS_REQUIRES.get(status or "", ()):
-        return Localized(f" khi status là {status}", f" when status is {status}")
-    return Localized(f" với loại tin {type_key}", f" for type {type_key}")
-
-
-def _approval(
-    check: FieldChecker,
-    data: dict[str, Any],
-    registries: Registries,
-    unit: str | None,
-    tz: dt.tzinfo,
-) -> Approval | None:
-    raw = check.mapping(data, "approval", SUBFIELDS["approval"])
-    if raw is None:
-        return None
-    by = check.registry_key(
-        raw, "by", registries.approvers, Localized("người duyệt", "approvers"), "approval."
-    )
-    at = check.moment(raw, "at", tz, "approval.")
-    if by is None or at is None:
-        return None
-    approver = registries.approvers[by]
-    if not approver.validity.covers(at.date()):
-        check.add("E013", "approval.by", value=by, date=_day(at))
-    if unit and not approver.may_approve(unit):
-        check.add("E012", "approval.by", value=by, unit=unit)
-    return Approval(by, at)
-
-
-def _spokesperson(
-    check: FieldChecker, data: dict[str, Any], registries: Registries, date: dt.datetime | None
-) -> str | None:
-    key = check.registry_key(
-        data,
-        "spokesperson",
-        registries.spokespersons,
-        Localized("người phát ngôn", "spokespersons"),
-        required=False,
-    )
-    if key and date and not registries.spokespersons[key].validity.covers(date.date()):
-        check.add("E013", "spokesperson", value=key, date=_day(date))
-    return key
-
-
-def _press_report(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> PressReport | None:
-    if isinstance(data.get("responds_to"), PressReport):
-        return data["responds_to"]
-    raw = check.mapping(data, "responds_to", SUBFIELDS["responds_to"])
-    if raw is None:
-        return None
-    outlet = check.text(raw, "outlet", "responds_to.")
-    title = check.text(raw, "title", "responds_to.")
-    url = check.web_url(raw, "url", "responds_to.")
-    published = check.moment(raw, "published", tz, "responds_to.")
-    received = check.moment(raw, "received", tz, "responds_to.", required=False) or published
-    item = check.text(raw, "item", "responds_to.", required=False)
-    if item is not None and not ID_RE.match(item):
-        check.add("E006", "responds_to.item", value=item)
-    if outlet and title and published and received:
-        return PressReport(outlet, title, url, published, received, item)
-    return None
-
-
-def _event(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> Event | None:
-    if isinstance(data.get("event"), Event):
-        return data["event"]
-    raw = check.mapping(data, "event", SUBFIELDS["event"])
-    if raw is None:
-        return None
-    start = check.moment(raw, "start", tz, "event.")
-    end = check.moment(raw, "end", tz, "event.", required=False)
-    location = check.text(raw, "location", "event.")
-    online_url = check.web_url(raw, "online_url", "event.")
-    notice = check.text(raw, "notice", "event.", required=False)
-    if notice is not None and not ID_RE.match(notice):
-        check.add("E006", "event.notice", value=notice)
-    if start and location:
-        return Event(start, end, location, online_url, notice)
-    return None
-
-
-def _withdrawal(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> Withdrawal | None:
-    raw = check.mapping(data, "withdrawn", SUBFIELDS["withdrawn"])
-    if raw is None:
-        return None
-    at = check.moment(raw, "at", tz, "withdrawn.")
-    reason = check.text(raw, "reason", "withdrawn.")
-    return Withdrawal(at, reason) if at and reason else None
-
-
-def _attachments(
-    check: FieldChecker, data: dict[str, Any], docs_dir: Path, article_dir: str
-) -> tuple[Attachment, ...]:
-    result: list[Attachment] = []
-    for prefix, item in check.items(data, "attachments", SUBFIELDS["attachments"]):
-        path = check.text(item, "path", prefix)
-        title = check.text(item, "title", prefix)
-        if not path or not title:
-            continue
-        src_uri = _local_file(check, prefix + "path", path, docs_dir, article_dir)
-        if src_uri is None:
-            continue
-        file = docs_dir / src_uri
-        if any(a.src_uri == src_uri for a in result):
-            check.add("W102", prefix + "path", value=path)
-            continue
-        result.append(Attachment(title, src_uri, file.stat().st_size, media_type(src_uri)))
-    return tuple(result)
-
-
-def _image(
-    check: FieldChecker, data: dict[str, Any], docs_dir: Path, article_dir: str
-) -> Image | None:
-    raw = check.mapping(data, "image", SUBFIELDS["image"])
-    if raw is None:
-        return None
-    src = check.text(raw, "src", "image.")
-    alt = check.text(raw, "alt", "image.", required=False)
-    if not alt:
-        check.add("E020", "image.alt")
-    caption = check.text(raw, "caption", "image.", required=False)
-    credit = check.text(raw, "credit", "image.", required=False)
-    if not src:
-        return None
-    if urlpolicy.scheme(src) in urlpolicy.WEB_SCHEMES:
-        if not urlpolicy.is_web_url(src):
-            check.add("E027", "image.src", value=src)
-            return None
-        src_uri: str | None = src
-    else:
-        src_uri = _local_file(check, "image.src", src, docs_dir, article_dir)
-    return Image(src_uri, alt or "", caption, credit) if src_uri else None
-
-
-def _local_file(
-    check: FieldChecker, field_path: str, path: str, docs_dir: Path, article_dir: str
-) -> str | None:
-    """Docs path of a file an article uses (attachment, image), or ``None`` (reported).
-
-    The path must be a plain local path (the URL policy), stay inside ``docs/``, name a
-    real file (not a symbolic link) of a media type the site publishes.
-    """
-    problem = urlpolicy.local_path_problem(path)
-    src_uri = resolve(article_dir, path) if problem is None else None
-    if problem is None and src_uri is None:
-        problem = "outside"
-    if src_uri is not None:
-        file = docs_dir / src_uri
-        if file.is_symlink() or any(p.is_symlink() for p in file.parents if docs_dir in p.parents):
-            problem = "symlink"
-        elif not file.is_file():
-            check.add("E019", field_path, value=path)
-            return None
-        elif classify.asset_media_type(src_uri) is None:
-            problem = "type"
-    if problem is not None:
-        check.add("E028", field_path, value=path, reason=REASONS[problem])
-        return None
-    return src_uri
-
-
-def _tags(check: FieldChecker, data: dict[str, Any]) -> tuple[str, ...]:
-    """Free tags; each needs a letter or digit, since its listing URL is its slug."""
-    tags = check.strings(data, "tags")
-    for index, tag in enumerate(tags):
-        if not slugify(tag):
-            check.add("E034", f"tags.{index}", value=tag)
-    return tuple(tag for tag in tags if slugify(tag))
-
-
 def _check_placeholders(check: FieldChecker, fm: FrontMatter) -> None:
     """E029 for each field (and the body) still holding the scaffold of ``newsroom new``."""
     for name in fields_with_placeholders(fm.data):
@@ -452,17 +254,3 @@ def _check_placeholders(check: FieldChecker, fm: FrontMatter) -> None:
     line = placeholder_body_line(fm.body, fm.body_line)
     if line is not None:
         check.found.append(issue.make(check.path, line, "E029", "body"))
-
-
-def _updates(check: FieldChecker, data: dict[str, Any], tz: dt.tzinfo) -> tuple[Update, ...]:
-    result = []
-    for prefix, item in check.items(data, "updates", SUBFIELDS["updates"]):
-        at = check.moment(item, "at", tz, prefix)
-        note = check.text(item, "note", prefix)
-        kind = check.text(item, "kind", prefix, required=False) or "update"
-        if kind not in UPDATE_KINDS:
-            check.add("E023", prefix + "kind", value=kind)
-            continue
-        if at and note:
-            result.append(Update(at, note, kind))
-    return tuple(result)

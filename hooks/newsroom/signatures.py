@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from . import issues as issue
-from . import sshsig
+from . import sshsig, workflow
 from .git_history import Commit, GitError, Repository
 from .issues import Issue
 from .messages import Localized
@@ -66,7 +66,7 @@ def required_for(approved_at: dt.datetime, settings: Settings) -> bool:
 
 def needs_signature(article: Article, settings: Settings) -> bool:
     """Whether ``article``'s approval must be signed."""
-    if article.approval is None or article.status not in ("approved", "withdrawn"):
+    if article.approval is None or article.status not in workflow.PUBLIC_STATUSES:
         return False
     return required_for(article.approval.at, settings)
 
@@ -90,7 +90,7 @@ def check(
     approved = {
         uri: a
         for uri, a in articles.items()
-        if a.approval is not None and a.status in ("approved", "withdrawn")
+        if a.approval is not None and a.status in workflow.PUBLIC_STATUSES
     }
     due = {uri: a for uri, a in approved.items() if needs_signature(a, settings)}
     older = {uri: a for uri, a in approved.items() if uri not in due}

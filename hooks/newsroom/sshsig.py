@@ -14,6 +14,7 @@ import binascii
 import functools
 import hashlib
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -29,12 +30,15 @@ KEY_TYPES = (
     "ecdsa-sha2-nistp521",
     "ssh-rsa",
 )
-_ECDSA_HASH = {
+_ECDSA_HASH: dict[str, Callable[[], hashes.HashAlgorithm]] = {
     "ecdsa-sha2-nistp256": hashes.SHA256,
     "ecdsa-sha2-nistp384": hashes.SHA384,
     "ecdsa-sha2-nistp521": hashes.SHA512,
 }
-_RSA_HASH = {"rsa-sha2-256": hashes.SHA256, "rsa-sha2-512": hashes.SHA512}
+_RSA_HASH: dict[str, Callable[[], hashes.HashAlgorithm]] = {
+    "rsa-sha2-256": hashes.SHA256,
+    "rsa-sha2-512": hashes.SHA512,
+}
 _MESSAGE_HASH = {"sha256": hashlib.sha256, "sha512": hashlib.sha512}
 _MAGIC = b"SSHSIG"
 _ARMOR_BEGIN = "-----BEGIN SSH SIGNATURE-----"

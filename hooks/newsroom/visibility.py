@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
+from . import workflow
 from .model import Article
 
 
 class Visibility(StrEnum):
     PUBLISHED = "published"
-    WITHDRAWN = "withdrawn"
+    WITHDRAWN = workflow.WITHDRAWN
     SCHEDULED = "scheduled"
-    IN_REVIEW = "in-review"
-    DRAFT = "draft"
+    IN_REVIEW = workflow.IN_REVIEW
+    DRAFT = workflow.DRAFT
     ORIGINAL_UNPUBLISHED = "original-unpublished"
 
     @property
@@ -38,12 +39,12 @@ def decide(article: Article, now: dt.datetime, original: Visibility | None = Non
     """
     if original is not None and not original.has_public_page:
         return Visibility.ORIGINAL_UNPUBLISHED
-    if article.status == "draft":
+    if article.status == workflow.DRAFT:
         return Visibility.DRAFT
-    if article.status == "in-review":
+    if article.status == workflow.IN_REVIEW:
         return Visibility.IN_REVIEW
     if article.date > now:
         return Visibility.SCHEDULED
-    if article.status == "withdrawn" or original is Visibility.WITHDRAWN:
+    if article.status == workflow.WITHDRAWN or original is Visibility.WITHDRAWN:
         return Visibility.WITHDRAWN
     return Visibility.PUBLISHED

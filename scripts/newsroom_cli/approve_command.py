@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from newsroom import frontmatter_edit, signatures
+from newsroom import frontmatter_edit, signatures, workflow
 
 from . import signed_commit, transition
 from .cli_messages import say
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         site, article, at, language, status = transition.target(args)
-        if status == "withdrawn":
+        if not workflow.may_move(status, workflow.APPROVED):
             raise CommandError(
                 say("approve_withdrawn", language, path=article.display), EXIT_CONTENT
             )

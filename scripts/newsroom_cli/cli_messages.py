@@ -15,14 +15,6 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not an article under docs/{articles}/",
     ),
     "exists": ("tệp đã có, không ghi đè: {path}", "the file exists, not overwritten: {path}"),
-    "unknown_key": (
-        "{value!r} không có trong danh mục {registry}{hint}",
-        "{value!r} is not in the {registry} registry{hint}",
-    ),
-    "unit_invalid": (
-        "đơn vị {value!r} không còn hiệu lực hôm nay{hint}",
-        "unit {value!r} is not valid today{hint}",
-    ),
     "missing_option": (
         "thiếu {option} (hoặc chạy trong terminal để được hỏi)",
         "{option} is missing (or run it in a terminal to be asked)",

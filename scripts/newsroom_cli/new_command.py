@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from newsroom.messages import Localized, did_you_mean
+from newsroom import schema
+from newsroom.fields import nearest
+from newsroom.messages import did_you_mean, render
 from newsroom.paths import translation_of
 from newsroom.registries import Registries
 from newsroom.site import Site
@@ -20,11 +21,6 @@ from .article_files import locate, shown
 from .cli_messages import say
 from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail, load_site
 
-_REGISTRY_NAMES = {
-    "type": Localized("loại tin", "types"),
-    "category": Localized("chuyên mục", "categories"),
-    "unit": Localized("đơn vị", "units"),
-}
 _PROMPTS = {"type": "Loại tin", "category": "Chuyên mục", "unit": "Đơn vị", "title": "Tiêu đề"}
 
 
@@ -90,7 +86,8 @@ def _new_article(
         _check_key(registries, option, values[option], language)
     if not registries.units[values["unit"]].validity.covers(today):
         hint = did_you_mean(registries.units[values["unit"]].successor)
-        raise CommandError(say("unit_invalid", language, value=values["unit"], hint=hint))
+        date = today.strftime("%d/%m/%Y")
+        raise CommandError(render("E010", language, value=values["unit"], date=date, hint=hint))
     slug = slugify(values["title"])
     if not slug:
         raise CommandError(say("empty_title", language))
@@ -139,18 +136,14 @@ def _prompt(option: str, choices: list[str] | None, interactive: bool, ask: Call
 
 
 def _check_key(registries: Registries, option: str, value: str, language: str) -> None:
-    registry = getattr(registries, {"type": "types", "category": "categories"}.get(option, "units"))
+    """The field's registry (from the schema) must hold ``value``: E009 of the catalogue."""
+    registry_name = schema.BY_NAME[option].registry
+    assert registry_name is not None  # type, category and unit are registry keys
+    registry = getattr(registries, registry_name)
     if value not in registry:
-        near = difflib.get_close_matches(value, list(registry), n=1, cutoff=0.6)
-        raise CommandError(
-            say(
-                "unknown_key",
-                language,
-                value=value,
-                registry=_REGISTRY_NAMES[option],
-                hint=did_you_mean(near[0] if near else None),
-            )
-        )
+        label = schema.REGISTRY_NAMES[registry_name]
+        hint = nearest(value, registry)
+        raise CommandError(render("E009", language, value=value, registry=label, hint=hint))
 
 
 def _refuse_existing(target: Path, language: str) -> None:

@@ -65,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
         if start and end and start > end:
             raise CommandError(say("bad_range", language, start=args.start, end=args.end))
         if args.plan is not None:
-            figures = review.build(site.corpus, site.desk, args.plan)
-            text = review_render.RENDERERS[args.format](figures)
+            plan_review = review.build(site.corpus, site.desk, args.plan)
+            text = review_render.RENDERERS[args.format](plan_review)
         else:
             figures = report.build(site.corpus, start, end)
             text = report_render.RENDERERS[args.format](figures)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from newsroom import schema, workflow
 from newsroom.frontmatter_edit import format_time, quote
 from newsroom.placeholders import PLACEHOLDER
 from newsroom.registries import Registries
+from newsroom.schema import Field, Need, Reader
 
 ID_SLUG_MAX = 40
 
@@ -31,75 +35,95 @@ def make_id(year: int, slug: str, token: str) -> str:
 
 
 def article_text(new: NewArticle, registries: Registries) -> str:
-    """Front-matter and body of a Vietnamese draft, with the fields its type requires."""
-    when = format_time(new.date)
-    lines = [
-        "---",
-        f"id: {new.id}  # mã cố định của bài, không bao giờ đổi",
-        f"title: {quote(new.title)}",
-        f'summary: "{PLACEHOLDER} sa-pô: 1–2 câu tóm tắt, tối đa 400 ký tự)"',
-        f"date: {when}  # thời điểm đăng; để ở tương lai thì bài được hẹn giờ",
-        f"type: {new.type}",
-        f"category: {new.category}",
-        f"unit: {new.unit}",
-        "status: draft  # draft → in-review → approved (lệnh newsroom approve)",
-        "# focus_areas: [chinh-sach]  # nội dung trọng tâm, xem docs/.registries/focus_areas.yml",
-        "# tags: [thi hành án]",
-    ]
+    """Front-matter and body of a Vietnamese draft: every field of the schema that is always
+    required, a hint for the common optional ones, and the fields its type requires."""
+    lines = ["---"]
+    for spec in schema.FIELDS:
+        if spec.need is Need.ALWAYS:
+            lines.append(_REQUIRED_LINES[spec.name](new))
+    lines += _HINTS
     for name in registries.types[new.type].requires:
-        lines.extend(_skeleton(name, new, registries))
+        lines.extend(_skeleton(schema.BY_NAME[name], new, registries))
     lines += ["---", "", f"{PLACEHOLDER} nội dung bài viết)", ""]
     return "\n".join(lines)
 
 
 def translation_text(title: str, original_name: str) -> str:
-    """An English translation: only the fields a translation carries."""
-    return "\n".join(
-        [
-            "---",
-            f"# Bản dịch tiếng Anh của {original_name}: id, date, type, category, unit,",
-            "# focus_areas, spokesperson, responds_to và event được lấy từ bản gốc.",
-            f"title: {quote(title)}",
-            f'summary: "{PLACEHOLDER} sa-pô tiếng Anh)"',
-            "status: draft  # bản dịch được duyệt riêng (newsroom approve)",
-            "---",
-            "",
-            f"{PLACEHOLDER} bản dịch tiếng Anh)",
-            "",
-        ]
+    """An English translation: only the fields a translation carries (the schema's own ones)."""
+    shared = [spec.name for spec in schema.FIELDS if spec.is_shared]
+    note = (
+        f"Bản dịch tiếng Anh của {original_name}: {', '.join(shared[:-1])} và {shared[-1]} "
+        "được lấy từ bản gốc."
     )
+    own = {
+        "title": f"title: {quote(title)}",
+        "summary": f'summary: "{PLACEHOLDER} sa-pô tiếng Anh)"',
+        "status": "status: draft  # bản dịch được duyệt riêng (newsroom approve)",
+    }
+    lines = ["---", *(f"# {line}" for line in textwrap.wrap(note, 96))]
+    for spec in schema.FIELDS:
+        if spec.need is Need.ALWAYS and not spec.is_shared:
+            lines.append(own[spec.name])
+    lines += ["---", "", f"{PLACEHOLDER} bản dịch tiếng Anh)", ""]
+    return "\n".join(lines)
 
 
-def _skeleton(name: str, new: NewArticle, registries: Registries) -> list[str]:
-    when = format_time(new.date)
-    if name == "spokesperson":
+_REQUIRED_LINES: dict[str, Callable[[NewArticle], str]] = {
+    "id": lambda new: f"id: {new.id}  # mã cố định của bài, không bao giờ đổi",
+    "title": lambda new: f"title: {quote(new.title)}",
+    "summary": lambda new: (
+        f'summary: "{PLACEHOLDER} sa-pô: 1–2 câu tóm tắt, tối đa {schema.SUMMARY_MAX} ký tự)"'
+    ),
+    "date": lambda new: (
+        f"date: {format_time(new.date)}  # thời điểm đăng; để ở tương lai thì bài được hẹn giờ"
+    ),
+    "type": lambda new: f"type: {new.type}",
+    "category": lambda new: f"category: {new.category}",
+    "unit": lambda new: f"unit: {new.unit}",
+    "status": lambda new: (
+        f"status: {workflow.DRAFT}  # draft → in-review → approved (lệnh newsroom approve)"
+    ),
+}
+_HINTS = [
+    "# focus_areas: [chinh-sach]  # nội dung trọng tâm, xem docs/.registries/focus_areas.yml",
+    "# tags: [thi hành án]",
+]
+#: The line of each sub-field that the scaffold fills or suggests (others are left out).
+_SUBFIELD_LINES: dict[tuple[str, str], str] = {
+    ("responds_to", "outlet"): f'  outlet: "{PLACEHOLDER} tên cơ quan báo chí)"',
+    ("responds_to", "title"): f'  title: "{PLACEHOLDER} tiêu đề bài báo)"',
+    ("responds_to", "url"): "  # url: https://…  # địa chỉ bài báo",
+    ("responds_to", "published"): "  published: {when}  # thời điểm bài báo đăng",
+    ("responds_to", "received"): "  received: {when}  # thời điểm nhận thông tin; thời gian "
+    "phản hồi tính từ đây",
+    ("event", "start"): "  start: {start}  # thời điểm bắt đầu",
+    ("event", "end"): "  # end: …  # thời điểm kết thúc",
+    ("event", "location"): f'  location: "{PLACEHOLDER} địa điểm)"',
+    ("event", "online_url"): "  # online_url: https://…  # đường dẫn theo dõi trực tuyến",
+}
+_BLOCK_COMMENTS = {"responds_to": "bài báo được phản hồi", "event": "họp báo"}
+
+
+def _skeleton(spec: Field, new: NewArticle, registries: Registries) -> list[str]:
+    if spec.name == "spokesperson":
         return [
             f"spokesperson: {_spokesperson(new, registries)}  # người phát ngôn, "
             "xem docs/.registries/spokespersons.yml"
         ]
-    if name == "responds_to":
-        return [
-            "responds_to:  # bài báo được phản hồi",
-            f'  outlet: "{PLACEHOLDER} tên cơ quan báo chí)"',
-            f'  title: "{PLACEHOLDER} tiêu đề bài báo)"',
-            "  # url: https://…  # địa chỉ bài báo",
-            f"  published: {when}  # thời điểm bài báo đăng",
-            f"  received: {when}  # thời điểm nhận thông tin; thời gian phản hồi tính từ đây",
-        ]
-    if name == "event":
-        start = format_time(new.date.replace(hour=9, minute=0, second=0, microsecond=0))
-        return [
-            "event:  # họp báo",
-            f"  start: {start}  # thời điểm bắt đầu",
-            "  # end: …  # thời điểm kết thúc",
-            f'  location: "{PLACEHOLDER} địa điểm)"',
-            "  # online_url: https://…  # đường dẫn theo dõi trực tuyến",
-        ]
-    return [f'{name}: "{PLACEHOLDER} {name})"']
+    if spec.reader is Reader.BLOCK and spec.name in _BLOCK_COMMENTS:
+        start = new.date.replace(hour=9, minute=0, second=0, microsecond=0)
+        values = {"when": format_time(new.date), "start": format_time(start)}
+        lines = [f"{spec.name}:  # {_BLOCK_COMMENTS[spec.name]}"]
+        for sub in spec.subfields:
+            line = _SUBFIELD_LINES.get((spec.name, sub))
+            if line is not None:
+                lines.append(line.format(**values))
+        return lines
+    return [f'{spec.name}: "{PLACEHOLDER} {spec.name})"']
 
 
 def _spokesperson(new: NewArticle, registries: Registries) -> str:
     in_office = registries.spokespersons_in_office(new.date.date())
     same_unit = [p for p in in_office if p.unit == new.unit]
-    chosen = (same_unit or in_office or list(registries.spokespersons.values()) or [None])[0]
-    return chosen.id if chosen else f'"{PLACEHOLDER} mã người phát ngôn)"'
+    candidates = same_unit or in_office or list(registries.spokespersons.values())
+    return candidates[0].id if candidates else f'"{PLACEHOLDER} mã người phát ngôn)"'

@@ -13,7 +13,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsroom.messages import Localized
+from newsroom.messages import render
+from newsroom.schema import REGISTRY_NAMES
 from newsroom.site import Site
 from newsroom.sshsig import InvalidKey, parse_public_key
 
@@ -48,9 +49,9 @@ def prepare(site: Site, article: ArticleFile, approver_id: str, language: str) -
     """Refuse (CommandError) unless a signed commit by ``approver_id`` can be made."""
     approver = site.registries.approvers.get(approver_id)
     if approver is None:
-        registry = Localized("người duyệt", "approvers")
+        registry = REGISTRY_NAMES["approvers"]
         raise CommandError(
-            say("unknown_key", language, value=approver_id, registry=registry, hint=""),
+            render("E009", language, value=approver_id, registry=registry, hint=""),
             EXIT_CONTENT,
         )
     folder = article.path.parent

@@ -1,8 +1,9 @@
 """Shared by ``approve`` and ``withdraw``: check the would-be text, then write it.
 
-The new text is checked with the build's own code (:func:`newsroom.parsing.parse` and
-:func:`newsroom.rules.check_article`) BEFORE anything is written, so a refused command leaves
-the file untouched and an accepted one never produces a file the build would reject.
+The new text is checked with the build's own code (:func:`newsroom.workflow.would_be_issues`:
+the per-file rules and the cross-file issues that block a transition) BEFORE anything is
+written, so a refused command leaves the file untouched and an accepted one never produces
+a file the build would reject.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, NoReturn
 
 from newsroom import issues as issue
-from newsroom import parsing, rules
+from newsroom import parsing, workflow
 from newsroom.frontmatter_edit import EditError
 from newsroom.issues import Issue
 from newsroom.site import Site
@@ -21,9 +22,6 @@ from newsroom.site import Site
 from .article_files import ArticleFile, FileProblem, locate, parse_time
 from .cli_messages import say
 from .common import EXIT_CONTENT, CommandError, load_site
-
-#: Issues of the whole tree (not of one file's text) that still block the change.
-CORPUS_CODES = ("E015", "E016", "E018")
 
 
 class Target(NamedTuple):
@@ -75,32 +73,7 @@ def current(article: ArticleFile, language: str) -> parsing.FrontMatter:
 
 def would_be_issues(site: Site, article: ArticleFile, text: str) -> list[Issue]:
     """Every error the build would report for ``article`` if it held ``text``."""
-    front_matter, found = parsing.parse(text, article.display)
-    if front_matter is None:
-        return found
-    original = None
-    if article.is_translation:
-        entry = site.corpus.get(article.original_uri)
-        if entry is None:
-            return [
-                issue.make(
-                    article.display, 1, "E018", original=site.corpus.display(article.original_uri)
-                )
-            ]
-        original = entry.article
-    article_model, found = rules.check_article(
-        front_matter,
-        article.src_uri,
-        article.display,
-        site.registries,
-        site.settings.docs_dir,
-        site.settings.timezone,
-        original,
-    )
-    found += [i for i in site.corpus.issues if i.path == article.display and i.code in CORPUS_CODES]
-    if article_model is not None and article_model.status == "approved":
-        found += site.corpus.link_issues_for(article_model)  # E021 once it is published
-    return issue.errors(found)
+    return workflow.would_be_issues(site.corpus, article.src_uri, text)
 
 
 def apply(site: Site, article: ArticleFile, edit: Callable[[str], str], language: str) -> str:
@@ -119,7 +92,7 @@ def apply(site: Site, article: ArticleFile, edit: Callable[[str], str], language
     return text
 
 
-def refuse(article: ArticleFile, found: list[Issue], language: str) -> None:
+def refuse(article: ArticleFile, found: list[Issue], language: str) -> NoReturn:
     """Print the issues and stop with exit code 1; the file is not touched."""
     for item in issue.sort(found):
         print(item.format(language))

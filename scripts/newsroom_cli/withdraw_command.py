@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from newsroom import frontmatter_edit
+from newsroom import frontmatter_edit, workflow
 
 from . import signed_commit, transition
 from .cli_messages import say
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         reason = args.reason.strip()
         if not reason:
             raise CommandError(say("empty_reason", language))
-        if status != "approved":
+        if not workflow.may_move(status, workflow.WITHDRAWN):
             raise CommandError(
                 say("withdraw_not_approved", language, path=article.display, status=status),
                 EXIT_CONTENT,

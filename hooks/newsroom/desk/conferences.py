@@ -55,7 +55,9 @@ def conferences(articles: Iterable[Article], now: dt.datetime) -> list[Conferenc
         groups.setdefault(_root(article, by_id), []).append(article)
     result = []
     for key, members in groups.items():
-        start = members[-1].event.start.astimezone(now.tzinfo)
+        event = members[-1].event
+        assert event is not None  # chosen above: only articles with an event
+        start = event.start.astimezone(now.tzinfo)
         result.append(Conference(key, start, tuple(members), start <= now))
     return sorted(result, key=lambda c: (c.start, c.key))
 

@@ -19,6 +19,7 @@ from ..messages import Localized
 from ..model import MEDIA_KINDS
 from ..parsing import parse_yaml
 from ..registries import Registries
+from ..schema import REGISTRY_NAMES
 
 FIELDS = (
     "year",
@@ -106,7 +107,7 @@ def check_plan(
                     1,
                     "E009",
                     value=unit,
-                    registry=Localized("đơn vị", "units"),
+                    registry=REGISTRY_NAMES["units"],
                     hint=Localized("", ""),
                 )
             )
@@ -121,9 +122,9 @@ def check_plan(
         data,
         "focus_areas",
         registries.focus_areas,
-        Localized("nội dung trọng tâm", "focus areas"),
+        REGISTRY_NAMES["focus_areas"],
     )
-    types = _counts(check, data, "types", registries.types, Localized("loại tin", "types"))
+    types = _counts(check, data, "types", registries.types, REGISTRY_NAMES["types"])
     media = _counts(check, data, "media", dict.fromkeys(MEDIA_KINDS), None)
     conferences = _conferences(check, data)
     if check.found or year is None:

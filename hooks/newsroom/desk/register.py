@@ -18,7 +18,7 @@ from ..issues import Issue
 from ..messages import Localized
 from ..parsing import parse_yaml
 from ..registries import Registries
-from ..rules import ID_RE, TITLE_MAX
+from ..schema import ID_RE, REGISTRY_NAMES, TITLE_MAX
 from .deadlines import DeskRules
 
 KINDS = ("report", "inquiry")  # a press report about us / a journalist's request for information
@@ -40,7 +40,7 @@ FIELDS = (
     "note",
 )
 CLOSED_FIELDS = ("at", "reason")
-_UNITS = Localized("đơn vị", "units")
+_UNITS = REGISTRY_NAMES["units"]
 
 
 @dataclass(frozen=True)
@@ -156,8 +156,17 @@ def check_item(
         for name, moment in (("first_info", first_info), ("closed.at", closed_at)):
             if moment is not None and moment < received:
                 check.add("E067", name, value=_at(moment), received=_at(received))
-    values = (item_id, kind, outlet, title, received, unit, priority, status)
-    if check.found or None in values:
+    if (
+        check.found
+        or item_id is None
+        or kind is None
+        or outlet is None
+        or title is None
+        or received is None
+        or unit is None
+        or priority is None
+        or status is None
+    ):
         return None, check.found
     return (
         PressItem(

@@ -175,8 +175,11 @@ def _lines(counts: Counter, registry: dict, targets: dict[str, int]) -> tuple[Li
 def lineage(registries: Registries, unit: str) -> list[str]:
     """``unit`` and its parents, nearest first (a provincial unit, then its department)."""
     found = [unit]
-    while unit in registries.units and registries.units[unit].parent not in (None, *found):
-        unit = registries.units[unit].parent
+    while unit in registries.units:
+        parent = registries.units[unit].parent
+        if parent is None or parent in found:
+            break
+        unit = parent
         found.append(unit)
     return found
 

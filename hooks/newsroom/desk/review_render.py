@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from html import escape
 
 from .. import report_svg
@@ -258,7 +259,7 @@ def _chart(heading: str, lines: tuple[Line, ...]) -> str:
     return report_svg.horizontal_bars(heading, rows)
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     def cell(value: str) -> str:
         numeric = value.isdigit() or value == "—"
         css = ' class="n"' if numeric else ' class="flag"' if "⚠" in value else ""
