@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint browser clean
+.PHONY: serve build check test lint browser tools clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 
-test: $(STAMP) browser  ## set up and run every test (lint included)
+test: $(STAMP) browser tools  ## set up and run every test (lint included)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 	$(BIN)/pytest
@@ -38,6 +38,18 @@ CHROMIUM ?= $(or $(NEWSROOM_CHROMIUM),/usr/bin/chromium)
 browser:  ## Debian's Chromium for the browser tests (NEWSROOM_CHROMIUM names another binary)
 	@test -x $(CHROMIUM) || ($(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq chromium chromium-driver)
+
+TOOLS := tests/tools
+TOOLS_STAMP := $(TOOLS)/node_modules/.package-lock.json
+
+tools: $(TOOLS_STAMP)  ## test-only tools from the npm registry: axe-core and the Nu HTML checker (Java)
+
+$(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
+	@command -v npm >/dev/null && command -v java >/dev/null || ($(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq npm default-jre-headless)
+	# --ignore-scripts: vnu-jar's install script would try to download a Java runtime
+	cd $(TOOLS) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(TOOLS_STAMP)
 
 clean:
 	rm -rf site .pytest_cache
