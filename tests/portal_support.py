@@ -49,10 +49,12 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 class _SiteHandler(_QuietHandler):
-    """Serves the site as a static host does: a missing path answers ``404.html`` (status 404)."""
+    """Serves the site as its web server is configured to: a missing path answers the 404 page
+    of its language (``/en/…`` → ``en/404.html``, else ``404.html``) with status 404."""
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None):
-        page = Path(self.directory) / "404.html"
+        english = self.path.startswith("/en/")
+        page = Path(self.directory) / ("en/404.html" if english else "404.html")
         if code != 404 or not page.exists():
             return super().send_error(code, message, explain)
         body = page.read_bytes()
