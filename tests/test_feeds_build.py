@@ -91,7 +91,8 @@ def test_urls_are_absolute_and_dates_carry_the_offset(fixture_build):
     for name in ("updated", "published"):
         for element in atom.iter(f"{ATOM}{name}"):
             assert element.text.endswith("+07:00")
-    enclosure = atom.find(f"{ATOM}entry/{ATOM}link[@rel='enclosure']")
+    # the attachment (each entry also encloses its lead image, feed_lifecycle.py)
+    enclosure = atom.find(f"{ATOM}entry/{ATOM}link[@rel='enclosure'][@type='text/plain']")
     assert enclosure is not None and enclosure.get("href") == f"{SITE_URL}tep/tai-lieu.txt"
 
 
@@ -137,8 +138,12 @@ def test_corrected_article_updated_after_published(fixture_build):
 
 
 def test_opml_and_calendar(fixture_build):
-    opml = etree.parse(str(fixture_build.site / "feeds/feeds.opml")).getroot()
-    urls = {o.get("xmlUrl") for o in opml.iter("outline") if o.get("xmlUrl")}
+    urls: set[str] = set()
+    for name in ("feeds.opml", "feeds-atom.opml", "feeds-json.opml"):  # one format each
+        opml = etree.parse(str(fixture_build.site / "feeds" / name)).getroot()
+        listed = [o.get("xmlUrl") for o in opml.iter("outline") if o.get("xmlUrl")]
+        assert len({u.rsplit(".", 1)[-1] for u in listed}) == 1, name
+        urls.update(listed)
     written = {
         SITE_URL + p.relative_to(fixture_build.site).as_posix() for p in _feed_files(fixture_build)
     }

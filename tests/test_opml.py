@@ -7,6 +7,26 @@ from lxml import etree
 from newsroom import directory, feeds, opml
 
 
+def test_opml_lists_every_stream_once_in_each_format(tmp_path):
+    corpus = make_corpus(tmp_path, {"tin-tuc/2026/a.md": article("bai-a", "Bài A", "2026-05-01")})
+    for fmt in ("rss", "atom", "json"):
+        root = etree.fromstring(opml.render(corpus, fmt))
+        urls = [o.get("xmlUrl") for o in root.iter("outline") if o.get("xmlUrl")]
+        assert len(urls) == len(set(urls))
+        titles = [
+            (o.get("language"), o.get("text")) for o in root.iter("outline") if o.get("xmlUrl")
+        ]
+        assert len(titles) == len(set(titles)), "a stream is listed twice"
+        expected = {
+            SITE_URL + scope.path(fmt)
+            for lang in ("vi", "en")
+            for scope in feeds.scopes(corpus.registries, lang)
+            if fmt in scope.formats
+        }
+        assert set(urls) == expected
+    assert opml.FILES["rss"] == "feeds/feeds.opml"
+
+
 def test_opml_lists_every_feed_of_both_languages_grouped(tmp_path):
     corpus = make_corpus(tmp_path, {"tin-tuc/2026/a.md": article("bai-a", "Bài A", "2026-05-01")})
     root = etree.fromstring(opml.render(corpus))
@@ -19,12 +39,8 @@ def test_opml_lists_every_feed_of_both_languages_grouped(tmp_path):
         kinds = [o.get("text") for o in language.findall("outline")]
         assert len(kinds) == 4
         listed = {o.get("xmlUrl") for o in language.iter("outline") if o.get("xmlUrl")}
-        expected = {
-            SITE_URL + scope.path(fmt)
-            for scope in feeds.scopes(corpus.registries, lang)
-            for fmt in scope.formats
-        }
-        assert listed == expected
+        expected = {SITE_URL + scope.path("rss") for scope in feeds.scopes(corpus.registries, lang)}
+        assert listed == expected  # the main directory: RSS, one entry per stream
         for leaf in language.iter("outline"):
             if leaf.get("xmlUrl"):
                 assert leaf.get("type") == "rss" and leaf.get("text") and leaf.get("htmlUrl")
