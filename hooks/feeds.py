@@ -54,6 +54,8 @@ def on_post_build(config) -> None:
         for fmt, path in opml.FILES.items():  # one format per directory
             files[path] = opml.render(corpus, fmt)
         files[urls.PRESS_CONFERENCES_ICS] = ical.render(corpus)
+        for article in ical.press_conferences(corpus):  # "add to calendar", one event each
+            files[ical.event_path(article)] = ical.render(corpus, only=article)
     _write(Path(config.site_dir), files)
     log.debug("%d feed files written for '%s'", len(files), lang)
 

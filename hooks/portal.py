@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import AnchorLink
 from newsroom import build, portal, urls
 from newsroom.labels import ui
 
@@ -80,7 +81,21 @@ def on_page_context(context, page, config, nav):
                 article, site_url, frame["canonical"], frame["identity"]["agency"], unit
             )
     context["portal"] = frame
+    if context.get("pressroom"):
+        _press_room_contents(page, context["pressroom"])
     return context
+
+
+def _press_room_contents(page, pressroom: dict) -> None:
+    """The press room's sections are drawn by its template, not written in Markdown: add them
+    to the page's table of contents, so that it lists every section, not only the first."""
+    labels = pressroom["labels"]
+    sections = [("nr-pr-spokespersons", labels["spokespersons"])]
+    sections += [(f"nr-pr-{s['id']}", s["title"]) for s in pressroom["sections"]]
+    sections.append(("nr-pr-feeds", labels["feeds"]))
+    toc = page.toc.items[0].children if page.toc.items else page.toc.items
+    known = {link.id for link in toc}
+    toc.extend(AnchorLink(title, anchor, 2) for anchor, title in sections if anchor not in known)
 
 
 def _breadcrumbs(context, lang: str) -> list[dict[str, str]]:

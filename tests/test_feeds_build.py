@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import feedparser
@@ -160,12 +161,26 @@ def test_press_room_and_feed_pages_render(fixture_build):
     assert 'href="../feeds/hop-bao.ics"' in vi and 'href="nguon-tin/"' in vi
     en = fixture_build.text("en/bao-chi/index.html")
     assert 'href="../../feeds/feeds.opml"' in en and "Press release: civil judgment" in en
-    feeds_page = fixture_build.text("bao-chi/nguon-tin/index.html")
-    assert f'data-copy="{SITE_URL}feeds/rss.xml"' in feeds_page
-    assert "navigator.clipboard" in feeds_page and "Sao chép" in feeds_page
-    assert f'data-copy="{SITE_URL}en/feeds/atom.xml"' in fixture_build.text(
-        "en/bao-chi/nguon-tin/index.html"
-    )
+    # the feed directory: one table row per stream, its formats as links
+    for path, prefix in (
+        ("bao-chi/nguon-tin/index.html", ""),
+        ("en/bao-chi/nguon-tin/index.html", "en/"),
+    ):
+        page = fixture_build.text(path)
+        rows = re.findall(r'<tr>\s*<th scope="row">(.*?)</tr>', page, flags=re.DOTALL)
+        streams = list((fixture_build.site / prefix / "feeds").rglob("*rss.xml"))
+        assert len(rows) == len(streams) > 20  # every stream, once
+        first = rows[0]
+        assert re.findall(r'href="([^"]+)"', first) == [
+            f"{SITE_URL}{prefix}feeds/rss.xml",
+            f"{SITE_URL}{prefix}feeds/atom.xml",
+            f"{SITE_URL}{prefix}feeds/feed.json",
+        ]
+        assert "data-copy" not in page  # no wall of copy buttons
+        assert (
+            f"{SITE_URL}feeds/feeds-atom.opml" in page
+            and f"{SITE_URL}feeds/feeds-json.opml" in page
+        )
 
 
 @pytest.mark.parametrize("path", GOLDEN_FILES)

@@ -293,3 +293,32 @@ def test_a_404_page_in_each_language(site, path, lang, other):
     assert 'data-root="/"' in html  # never "//", a protocol-relative address
     switch = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"', html)
     assert switch == [("/", "vi"), ("/en/", "en")]
+
+
+# --- journalists' pages ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["bao-chi/index.html", "en/bao-chi/index.html"])
+def test_press_room_contents_list_every_section(site, path):
+    html = site.text(path)
+    sections = re.findall(r'<section class="nr-pr-section" aria-labelledby="([^"]+)"', html)
+    assert len(sections) == 7
+    toc = html.split('data-md-component="toc"', 1)[1].split("</nav>", 1)[0]
+    for anchor in sections:
+        assert f'href="#{anchor}"' in toc, anchor
+
+
+def test_each_upcoming_press_conference_can_be_added_to_a_calendar(site):
+    html = site.text("bao-chi/index.html")
+    upcoming = html.split('id="nr-pr-upcoming"', 1)[1].split("</section>", 1)[0]
+    links = re.findall(
+        r'<a href="([^"]+\.ics)" type="text/calendar" download>Thêm vào lịch', upcoming
+    )
+    assert links == ["../feeds/hop-bao/fx-2026-hop-bao.ics"]
+    ics = (site.site / "feeds/hop-bao/fx-2026-hop-bao.ics").read_bytes().decode("utf-8")
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
+    assert ics.count("BEGIN:VEVENT") == 1
+    assert "UID:fx-2026-hop-bao@example.gov.vn\r\n" in ics
+    assert "DTSTART;TZID=Asia/Ho_Chi_Minh:20260620T090000\r\n" in ics
+    english = site.text("en/bao-chi/index.html").split('id="nr-pr-upcoming"', 1)[1]
+    assert "Add to calendar" in english.split("</section>", 1)[0] or "nr-pr-empty" in english
