@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import issues as issue
+from . import media
 from .fields import FieldChecker
 from .issues import Issue
 from .messages import Localized, did_you_mean
@@ -168,6 +169,7 @@ def check_article(
         name = check.text(raw_source, "name", "source.")
         source = Source(name, check.text(raw_source, "url", "source.", False)) if name else None
 
+    check.found.extend(media.caption_issues(fm.body, fm.body_line, display_path, src_uri, docs_dir))
     if check.found or None in (article_id, title, summary, date, type_key, category, unit, status):
         return None, check.found
     article = Article(
