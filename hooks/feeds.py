@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom import build, directory, feed_lifecycle, feeds, ical, opml, pressroom, urls
+from newsroom import build, directory, feed_lifecycle, feeds, ical, opml, podcast, pressroom, urls
 from newsroom.settings import DEFAULT_LANGUAGE
 
 log = get_plugin_logger("newsroom.feeds")
@@ -50,6 +50,7 @@ def on_post_build(config) -> None:
     )
     files = feeds.render_feeds(corpus, lang, renderer)
     feed_lifecycle.amend(files, corpus, lang)  # withdrawal notices and lead images
+    files[podcast.path(lang)] = podcast.render(corpus, lang)
     if lang == DEFAULT_LANGUAGE:
         for fmt, path in opml.FILES.items():  # one format per directory
             files[path] = opml.render(corpus, fmt)

@@ -113,3 +113,26 @@ def test_build_stops_on_an_uncaptioned_video_and_shows_a_captioned_one(tmp_path)
     page = good.text("tin-tuc/2026/video/index.html")
     assert '<track kind="captions" src="/tep/video/hop-bao.vtt" srclang="vi"' in page
     assert (good.site / "tep/video/hop-bao.vtt").exists()
+
+
+def test_audio_articles_make_a_podcast_feed(tmp_path):
+    import feedparser
+
+    audio = (
+        '<audio controls src="/tep/video/ban-tin.mp3">'
+        '<track kind="captions" src="/tep/video/hop-bao.vtt" srclang="vi"></audio>'
+    )
+    files = {
+        "tin-tuc/2026/video.md": ARTICLE.format(media=audio),
+        "tep/video/ban-tin.mp3": "(audio)",
+        **FILES,
+    }
+    build = build_site(tmp_path, extra_files=files)
+    feed = feedparser.parse(build.text("feeds/podcast.xml"))
+    assert not feed.bozo and feed.feed.language == "vi"
+    assert [e.title for e in feed.entries] == ["Video họp báo"]
+    enclosure = feed.entries[0].enclosures[0]
+    assert enclosure.href == "https://example.gov.vn/tep/video/ban-tin.mp3"
+    assert enclosure.type == "audio/mpeg" and enclosure.length == "7"
+    assert feedparser.parse(build.text("en/feeds/podcast.xml")).entries == []
+    assert "https://example.gov.vn/feeds/podcast.xml" in build.text("feeds/feeds.opml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from feeds_support import SITE_URL, article, make_corpus
 from lxml import etree
-from newsroom import directory, feeds, opml
+from newsroom import directory, feeds, opml, podcast
 
 
 def test_opml_lists_every_stream_once_in_each_format(tmp_path):
@@ -23,6 +23,8 @@ def test_opml_lists_every_stream_once_in_each_format(tmp_path):
             for scope in feeds.scopes(corpus.registries, lang)
             if fmt in scope.formats
         }
+        if fmt == "rss":
+            expected |= {SITE_URL + "feeds/podcast.xml", SITE_URL + "en/feeds/podcast.xml"}
         assert set(urls) == expected
     assert opml.FILES["rss"] == "feeds/feeds.opml"
 
@@ -37,9 +39,10 @@ def test_opml_lists_every_feed_of_both_languages_grouped(tmp_path):
     assert [o.get("text") for o in languages] == ["Tiếng Việt", "English"]
     for language, lang in zip(languages, ("vi", "en"), strict=True):
         kinds = [o.get("text") for o in language.findall("outline")]
-        assert len(kinds) == 4
+        assert len(kinds) == 5 and kinds[-1] == "Podcast"  # 4 groups of streams, the podcast
         listed = {o.get("xmlUrl") for o in language.iter("outline") if o.get("xmlUrl")}
         expected = {SITE_URL + scope.path("rss") for scope in feeds.scopes(corpus.registries, lang)}
+        expected.add(SITE_URL + podcast.path(lang))
         assert listed == expected  # the main directory: RSS, one entry per stream
         for leaf in language.iter("outline"):
             if leaf.get("xmlUrl"):

@@ -27,6 +27,26 @@ OPML_SPEC = "http://opml.org/spec2.opml"
 FILES = {"rss": urls.OPML, "atom": "feeds/feeds-atom.opml", "json": "feeds/feeds-json.opml"}
 
 
+def _podcast(parent: etree._Element, site_url: str, lang: str) -> None:
+    from .podcast import DESCRIPTION, path
+
+    text = "Podcast"
+    etree.SubElement(
+        parent,
+        "outline",
+        {
+            "type": "rss",
+            "text": text,
+            "title": text,
+            "description": DESCRIPTION[lang],
+            "xmlUrl": urls.absolute(site_url, path(lang)),
+            "htmlUrl": urls.absolute(site_url, urls.home(lang)),
+            "language": lang,
+            "version": "RSS2",
+        },
+    )
+
+
 def render(corpus: Corpus, fmt: str = "rss") -> bytes:
     """The OPML document listing every stream of every language once, in format ``fmt``
     (a stream without that format, e.g. JSON of a category, is left out)."""
@@ -59,5 +79,7 @@ def render(corpus: Corpus, fmt: str = "rss") -> bytes:
                     if fmt == "rss":
                         attrs["version"] = "RSS2"
                     etree.SubElement(kind, "outline", attrs)
+        if fmt == "rss":  # the audio stream (newsroom.podcast) is RSS only
+            _podcast(language, settings.site_url, lang)
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
