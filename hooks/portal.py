@@ -13,7 +13,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
-from newsroom import build, portal, urls
+from newsroom import build, ical, portal, urls
 from newsroom.labels import ui
 
 _not_found: dict[str, str] = {}  # each language's rendered 404 page
@@ -75,6 +75,8 @@ def on_page_context(context, page, config, nav):
             share.get("zalo", "https://sp.zalo.me/share_inline?url={url}"),
             share.get("facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
         )
+        if article.event is not None and article.event.start > state.site.corpus.now:
+            frame["calendar"] = ical.event_path(article)  # "add to calendar" on its page
         if entry.visibility.value == "published":
             unit = state.site.registries.units[article.unit].label.get(lang)
             frame["jsonld"] = portal.news_article(

@@ -322,3 +322,10 @@ def test_each_upcoming_press_conference_can_be_added_to_a_calendar(site):
     assert "DTSTART;TZID=Asia/Ho_Chi_Minh:20260620T090000\r\n" in ics
     english = site.text("en/bao-chi/index.html").split('id="nr-pr-upcoming"', 1)[1]
     assert "Add to calendar" in english.split("</section>", 1)[0] or "nr-pr-empty" in english
+
+
+def test_an_upcoming_press_conference_page_offers_its_calendar_file(site):
+    html = site.text("tin-tuc/2026/hop-bao/index.html")
+    box = html.split('class="nr-box nr-box--event"', 1)[1].split("</aside>", 1)[0]
+    assert '<a href="../../../feeds/hop-bao/fx-2026-hop-bao.ics" type="text/calendar"' in box
+    assert "Thêm vào lịch" in box

@@ -50,6 +50,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "not_found_search": ("Tìm bài viết", "Search articles"),
     "not_found_home": ("Về trang chủ", "Go to the home page"),
     "other_language": ("English", "Tiếng Việt"),
+    "add_to_calendar": ("Thêm vào lịch", "Add to calendar"),
 }
 
 _PAGES = {"about": "gioi-thieu/", "contact": "lien-he/", "accessibility": "kha-nang-tiep-can/"}
