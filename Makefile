@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint browser ssh-keygen nginx publish clean
+.PHONY: serve build check test lint browser ssh-keygen nginx publish tools clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ lint: $(STAMP)  ## ruff and mypy (the core and the CLI, settings in pyproject.to
 	$(BIN)/ruff format --check hooks scripts tests
 	$(BIN)/mypy
 
-test: $(STAMP) browser ssh-keygen nginx  ## set up and run every test (lint included)
+test: $(STAMP) browser ssh-keygen nginx tools  ## set up and run every test (lint included)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 	$(BIN)/mypy
@@ -54,6 +54,18 @@ RELEASES ?= /srv/newsroom/releases
 
 publish: $(STAMP)  ## build, verify, switch to a new release in $(RELEASES) if the site changed (DEPLOY.md)
 	$(BIN)/newsroom deploy release --releases $(RELEASES)
+
+TOOLS := tests/tools
+TOOLS_STAMP := $(TOOLS)/node_modules/.package-lock.json
+
+tools: $(TOOLS_STAMP)  ## test-only tools from the npm registry: axe-core and the Nu HTML checker (Java)
+
+$(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
+	@command -v npm >/dev/null && command -v java >/dev/null || ($(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq npm default-jre-headless)
+	# --ignore-scripts: vnu-jar's install script would try to download a Java runtime
+	cd $(TOOLS) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(TOOLS_STAMP)
 
 clean:
 	rm -rf site .pytest_cache

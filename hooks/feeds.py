@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom import build, directory, feeds, ical, opml, pressroom, urls
+from newsroom import build, directory, feed_lifecycle, feeds, ical, opml, podcast, pressroom, urls
 from newsroom.settings import DEFAULT_LANGUAGE
 
 log = get_plugin_logger("newsroom.feeds")
@@ -49,9 +49,14 @@ def on_post_build(config) -> None:
         state.settings.iframe_hosts,
     )
     files = feeds.render_feeds(corpus, lang, renderer)
+    feed_lifecycle.amend(files, corpus, lang)  # withdrawal notices and lead images
+    files[podcast.path(lang)] = podcast.render(corpus, lang)
     if lang == DEFAULT_LANGUAGE:
-        files[urls.OPML] = opml.render(corpus)
+        for fmt, path in opml.FILES.items():  # one format per directory
+            files[path] = opml.render(corpus, fmt)
         files[urls.PRESS_CONFERENCES_ICS] = ical.render(corpus)
+        for article in ical.press_conferences(corpus):  # "add to calendar", one event each
+            files[ical.event_path(article)] = ical.render(corpus, only=article)
     _write(Path(config.site_dir), files)
     log.debug("%d feed files written for '%s'", len(files), lang)
 

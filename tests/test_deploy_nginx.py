@@ -203,33 +203,33 @@ def test_404_in_the_visitors_language(server, live):
     vietnamese = server.get("/khong-co-trang-nay/")
     assert vietnamese.status == 404 and b'lang="vi"' in vietnamese.body
     assert vietnamese.body == (live / "404.html").read_bytes()
-    # no English 404 page in this release: the Vietnamese one, still with status 404
-    fallback = server.get("/en/no-such-page/")
-    assert fallback.status == 404 and fallback.body == vietnamese.body
     english = live / "en" / "404.html"
-    had_english = english.exists()
-    if not had_english:
-        english.write_text('<!doctype html><html lang="en"><title>Not found</title></html>')
+    assert english.exists()  # the portal writes a 404 page per language
+    response = server.get("/en/no-such-page/")
+    assert response.status == 404 and response.body == english.read_bytes()
+    assert b'lang="en"' in response.body
+    # a release without the English page: the Vietnamese one, still with status 404
+    hidden = english.with_name("404.html.moved")
+    english.rename(hidden)
     try:
-        response = server.get("/en/no-such-page/")
-        assert response.status == 404 and response.body == english.read_bytes()
-        assert server.get("/no-such-page/").body == vietnamese.body
+        fallback = server.get("/en/no-such-page/")
+        assert fallback.status == 404 and fallback.body == vietnamese.body
     finally:
-        if not had_english:
-            english.unlink()
+        hidden.rename(english)
 
 
 def test_404_without_any_404_page_is_plain_and_final(server, live):
-    page = live / "404.html"
-    hidden = page.with_name("404.html.moved")
-    page.rename(hidden)
+    pages = [live / "404.html", live / "en" / "404.html"]
+    for page in pages:
+        page.rename(page.with_name("404.html.moved"))
     try:
         for path in ("/nope/", "/en/nope/"):
             response = server.get(path)
             assert response.status == 404
             assert b"404 Not Found" in response.body
     finally:
-        hidden.rename(page)
+        for page in pages:
+            page.with_name("404.html.moved").rename(page)
 
 
 def test_directories_redirect_once_and_are_never_listed(server):

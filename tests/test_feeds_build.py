@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import feedparser
@@ -91,7 +92,8 @@ def test_urls_are_absolute_and_dates_carry_the_offset(fixture_build):
     for name in ("updated", "published"):
         for element in atom.iter(f"{ATOM}{name}"):
             assert element.text.endswith("+07:00")
-    enclosure = atom.find(f"{ATOM}entry/{ATOM}link[@rel='enclosure']")
+    # the attachment (each entry also encloses its lead image, feed_lifecycle.py)
+    enclosure = atom.find(f"{ATOM}entry/{ATOM}link[@rel='enclosure'][@type='text/plain']")
     assert enclosure is not None and enclosure.get("href") == f"{SITE_URL}tep/tai-lieu.txt"
 
 
@@ -137,8 +139,12 @@ def test_corrected_article_updated_after_published(fixture_build):
 
 
 def test_opml_and_calendar(fixture_build):
-    opml = etree.parse(str(fixture_build.site / "feeds/feeds.opml")).getroot()
-    urls = {o.get("xmlUrl") for o in opml.iter("outline") if o.get("xmlUrl")}
+    urls: set[str] = set()
+    for name in ("feeds.opml", "feeds-atom.opml", "feeds-json.opml"):  # one format each
+        opml = etree.parse(str(fixture_build.site / "feeds" / name)).getroot()
+        listed = [o.get("xmlUrl") for o in opml.iter("outline") if o.get("xmlUrl")]
+        assert len({u.rsplit(".", 1)[-1] for u in listed}) == 1, name
+        urls.update(listed)
     written = {
         SITE_URL + p.relative_to(fixture_build.site).as_posix() for p in _feed_files(fixture_build)
     }
@@ -155,12 +161,26 @@ def test_press_room_and_feed_pages_render(fixture_build):
     assert 'href="../feeds/hop-bao.ics"' in vi and 'href="nguon-tin/"' in vi
     en = fixture_build.text("en/bao-chi/index.html")
     assert 'href="../../feeds/feeds.opml"' in en and "Press release: civil judgment" in en
-    feeds_page = fixture_build.text("bao-chi/nguon-tin/index.html")
-    assert f'data-copy="{SITE_URL}feeds/rss.xml"' in feeds_page
-    assert "navigator.clipboard" in feeds_page and "Sao chép" in feeds_page
-    assert f'data-copy="{SITE_URL}en/feeds/atom.xml"' in fixture_build.text(
-        "en/bao-chi/nguon-tin/index.html"
-    )
+    # the feed directory: one table row per stream, its formats as links
+    for path, prefix in (
+        ("bao-chi/nguon-tin/index.html", ""),
+        ("en/bao-chi/nguon-tin/index.html", "en/"),
+    ):
+        page = fixture_build.text(path)
+        rows = re.findall(r'<tr>\s*<th scope="row">(.*?)</tr>', page, flags=re.DOTALL)
+        streams = list((fixture_build.site / prefix / "feeds").rglob("*rss.xml"))
+        assert len(rows) == len(streams) > 20  # every stream, once
+        first = rows[0]
+        assert re.findall(r'href="([^"]+)"', first) == [
+            f"{SITE_URL}{prefix}feeds/rss.xml",
+            f"{SITE_URL}{prefix}feeds/atom.xml",
+            f"{SITE_URL}{prefix}feeds/feed.json",
+        ]
+        assert "data-copy" not in page  # no wall of copy buttons
+        assert (
+            f"{SITE_URL}feeds/feeds-atom.opml" in page
+            and f"{SITE_URL}feeds/feeds-json.opml" in page
+        )
 
 
 @pytest.mark.parametrize("path", GOLDEN_FILES)

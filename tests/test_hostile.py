@@ -122,7 +122,12 @@ def _active_content(fragment: str, where: str) -> list[str]:
     for element in tree.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag == "script" and SCRIPT_CALL in (element.text or ""):
+        if element.tag == "script" and element.get("type") == "application/ld+json":
+            data = element.text or ""
+            json.loads(data)  # structured data: must stay one JSON value, never end the element
+            if "<" in data:
+                found.append(f"{where}: raw '<' in JSON-LD")
+        elif element.tag == "script" and SCRIPT_CALL in (element.text or ""):
             found.append(f"{where}: <script>")
         for name, value in element.attrib.items():
             if name.startswith("on") and SCRIPT_CALL in value:

@@ -4,7 +4,29 @@ from __future__ import annotations
 
 from feeds_support import SITE_URL, article, make_corpus
 from lxml import etree
-from newsroom import directory, feeds, opml
+from newsroom import directory, feeds, opml, podcast
+
+
+def test_opml_lists_every_stream_once_in_each_format(tmp_path):
+    corpus = make_corpus(tmp_path, {"tin-tuc/2026/a.md": article("bai-a", "Bài A", "2026-05-01")})
+    for fmt in ("rss", "atom", "json"):
+        root = etree.fromstring(opml.render(corpus, fmt))
+        urls = [o.get("xmlUrl") for o in root.iter("outline") if o.get("xmlUrl")]
+        assert len(urls) == len(set(urls))
+        titles = [
+            (o.get("language"), o.get("text")) for o in root.iter("outline") if o.get("xmlUrl")
+        ]
+        assert len(titles) == len(set(titles)), "a stream is listed twice"
+        expected = {
+            SITE_URL + scope.path(fmt)
+            for lang in ("vi", "en")
+            for scope in feeds.scopes(corpus.registries, lang)
+            if fmt in scope.formats
+        }
+        if fmt == "rss":
+            expected |= {SITE_URL + "feeds/podcast.xml", SITE_URL + "en/feeds/podcast.xml"}
+        assert set(urls) == expected
+    assert opml.FILES["rss"] == "feeds/feeds.opml"
 
 
 def test_opml_lists_every_feed_of_both_languages_grouped(tmp_path):
@@ -17,14 +39,11 @@ def test_opml_lists_every_feed_of_both_languages_grouped(tmp_path):
     assert [o.get("text") for o in languages] == ["Tiếng Việt", "English"]
     for language, lang in zip(languages, ("vi", "en"), strict=True):
         kinds = [o.get("text") for o in language.findall("outline")]
-        assert len(kinds) == 4
+        assert len(kinds) == 5 and kinds[-1] == "Podcast"  # 4 groups of streams, the podcast
         listed = {o.get("xmlUrl") for o in language.iter("outline") if o.get("xmlUrl")}
-        expected = {
-            SITE_URL + scope.path(fmt)
-            for scope in feeds.scopes(corpus.registries, lang)
-            for fmt in scope.formats
-        }
-        assert listed == expected
+        expected = {SITE_URL + scope.path("rss") for scope in feeds.scopes(corpus.registries, lang)}
+        expected.add(SITE_URL + podcast.path(lang))
+        assert listed == expected  # the main directory: RSS, one entry per stream
         for leaf in language.iter("outline"):
             if leaf.get("xmlUrl"):
                 assert leaf.get("type") == "rss" and leaf.get("text") and leaf.get("htmlUrl")
@@ -53,4 +72,5 @@ def test_directory_page_context_has_absolute_urls(tmp_path):
     category = context["groups"][1]["feeds"][0]
     assert category["json"] is None and category["rss"].startswith(f"{SITE_URL}en/feeds/")
     assert context["opml"] == f"{SITE_URL}feeds/feeds.opml"
-    assert context["labels"]["copy_button"] == "Copy"
+    assert context["labels"]["formats"] == "Formats"
+    assert context["opml_other"]["Atom"] == f"{SITE_URL}feeds/feeds-atom.opml"

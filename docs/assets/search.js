@@ -186,7 +186,6 @@
 
   function open(show) {
     panel.hidden = !show;
-    input.setAttribute("aria-expanded", String(show));
   }
 
   async function headerSearch() {

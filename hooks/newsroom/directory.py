@@ -73,25 +73,21 @@ def directory(registries: Registries, settings: Settings, lang: str) -> list[Dir
 PAGE_LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "feed": "Nguồn tin",
-        "copy_button": "Sao chép",
-        "copy_label": "Sao chép địa chỉ {format} của nguồn tin “{title}”",
-        "copied": "Đã sao chép địa chỉ vào bộ nhớ tạm.",
-        "copy_failed": "Không sao chép được tự động: địa chỉ đã được chọn, hãy nhấn Ctrl+C.",
         "opml": "Tải tất cả nguồn tin (OPML)",
+        "opml_formats": "Cùng danh mục ở định dạng khác:",
         "ics": "Lịch họp báo (iCalendar)",
-        "intro_opml": "Tệp OPML liệt kê mọi nguồn tin của cả hai ngôn ngữ, "
-        "có thể nhập thẳng vào trình đọc tin.",
+        "intro_opml": "Tệp OPML liệt kê mọi nguồn tin của cả hai ngôn ngữ (mỗi nguồn một lần, "
+        "định dạng RSS), có thể nhập thẳng vào trình đọc tin.",
+        "formats": "Định dạng",
     },
     "en": {
         "feed": "Feed",
-        "copy_button": "Copy",
-        "copy_label": "Copy the {format} address of the feed “{title}”",
-        "copied": "Address copied to the clipboard.",
-        "copy_failed": "Could not copy automatically: the address is selected, press Ctrl+C.",
         "opml": "Download all feeds (OPML)",
+        "opml_formats": "The same list in another format:",
         "ics": "Press conference calendar (iCalendar)",
-        "intro_opml": "The OPML file lists every feed in both languages and can be imported "
-        "into any feed reader.",
+        "intro_opml": "The OPML file lists every feed in both languages (each once, as RSS) and "
+        "can be imported into any feed reader.",
+        "formats": "Formats",
     },
 }
 
@@ -102,5 +98,9 @@ def page_context(registries: Registries, settings: Settings, lang: str) -> dict[
         "groups": [g.as_dict() for g in directory(registries, settings, lang)],
         "labels": PAGE_LABELS[lang],
         "opml": urls.absolute(settings.site_url, urls.OPML),
+        "opml_other": {
+            "Atom": urls.absolute(settings.site_url, "feeds/feeds-atom.opml"),
+            "JSON Feed": urls.absolute(settings.site_url, "feeds/feeds-json.opml"),
+        },
         "ics": urls.absolute(settings.site_url, urls.PRESS_CONFERENCES_ICS),
     }

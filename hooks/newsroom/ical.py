@@ -117,8 +117,13 @@ def press_conferences(corpus: Corpus) -> list[Article]:
     return sorted(found, key=lambda a: (a.event.start, a.id))  # type: ignore[union-attr]
 
 
-def render(corpus: Corpus) -> bytes:
-    """The whole calendar as bytes (UTF-8, CRLF)."""
+def event_path(article: Article) -> str:
+    """Site-relative path of one press conference's own calendar file ("add to calendar")."""
+    return f"feeds/{PRESS_CONFERENCE}/{article.id}.ics"
+
+
+def render(corpus: Corpus, only: Article | None = None) -> bytes:
+    """The whole calendar as bytes (UTF-8, CRLF); with ``only``, that one event's calendar."""
     use_tzid = getattr(corpus.settings.timezone, "key", None) == TZID
     lines = [
         "BEGIN:VCALENDAR",
@@ -130,7 +135,7 @@ def render(corpus: Corpus) -> bytes:
         f"X-WR-TIMEZONE:{TZID}",
         *VTIMEZONE,
     ]
-    for article in press_conferences(corpus):
+    for article in [only] if only is not None else press_conferences(corpus):
         lines.extend(event_lines(article, corpus, use_tzid))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) for line in lines).encode("utf-8")

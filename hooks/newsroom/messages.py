@@ -236,6 +236,43 @@ CATALOGUE: dict[str, Message] = {
             "unsafe HTML removed: {detail}",
             "Không dùng `<script>`, thuộc tính `on…`, liên kết `javascript:`; iframe chỉ từ nguồn cho phép.",
         ),
+        _e(
+            "E080",
+            'video không có phụ đề: thêm <track kind="captions" src="/tep/….vtt" srclang="vi">',
+            'the video has no captions: add <track kind="captions" src="/tep/….vtt" srclang="vi">',
+            "Mọi video phải có phụ đề WebVTT (tệp `.vtt`) cho người khiếm thính: "
+            '`<track kind="captions" src="/tep/video/ten.vtt" srclang="vi" label="Tiếng Việt">`.',
+        ),
+        _e(
+            "E081",
+            "tệp đa phương tiện {value!r} phải là tệp của trang, không phải địa chỉ trang khác",
+            "the media file {value!r} must be one of the site's own files, not another site's URL",
+            "Đặt tệp video, âm thanh và phụ đề trong `docs/tep/` và ghi đường dẫn `/tep/…`.",
+        ),
+        _e(
+            "E082",
+            "không tìm thấy tệp đa phương tiện {value!r}",
+            "the media file {value!r} does not exist",
+            "Kiểm tra đường dẫn (tính từ thư mục `docs/`) và tên tệp.",
+        ),
+        _e(
+            "E083",
+            "tệp phụ đề {value!r} phải ở định dạng WebVTT (.vtt)",
+            "the caption file {value!r} must be WebVTT (.vtt)",
+            "Chuyển phụ đề sang WebVTT (tệp `.vtt`, dòng đầu `WEBVTT`).",
+        ),
+        _e(
+            "E084",
+            "đường dẫn tệp đa phương tiện {value!r} phải bắt đầu từ gốc trang (/tep/…)",
+            "the media path {value!r} must start at the site root (/tep/…)",
+            "Trong thẻ HTML, ghi đường dẫn từ gốc trang, ví dụ `/tep/video/ten.mp4`.",
+        ),
+        _w(
+            "W120",
+            "tệp âm thanh chưa có bản ghi lời (WebVTT)",
+            "the audio has no transcript (WebVTT)",
+            'Thêm `<track kind="captions" src="/tep/….vtt">` hoặc liên kết đến bản ghi lời `.vtt`.',
+        ),
         _w(
             "W102",
             "danh sách đính kèm có tệp trùng {value!r}",

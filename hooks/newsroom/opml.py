@@ -1,5 +1,8 @@
-"""OPML 2.0 directory of every feed of both languages (``/feeds/feeds.opml``).
+"""OPML 2.0 directories of every feed stream of both languages.
 
+One format per file, so that importing a file subscribes to each stream once (listing RSS,
+Atom and JSON of the same stream showed every article three times): ``/feeds/feeds.opml``
+lists the RSS feeds, ``feeds-atom.opml`` and ``feeds-json.opml`` the others (:data:`FILES`).
 Grouped by language, then by kind (all items, categories, types, units). Deterministic:
 the only date is the site's newest public change, never the clock.
 """
@@ -20,14 +23,37 @@ TITLE = "Nguồn tin Bộ Tư pháp — Ministry of Justice of Viet Nam feeds"
 LANGUAGE_NAME = {"vi": "Tiếng Việt", "en": "English"}
 FORMAT_NAME = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 OPML_SPEC = "http://opml.org/spec2.opml"
+#: Site-relative path of each format's directory.
+FILES = {"rss": urls.OPML, "atom": "feeds/feeds-atom.opml", "json": "feeds/feeds-json.opml"}
 
 
-def render(corpus: Corpus) -> bytes:
-    """The OPML document listing every RSS, Atom and JSON feed of every language."""
+def _podcast(parent: etree._Element, site_url: str, lang: str) -> None:
+    from .podcast import DESCRIPTION, path
+
+    text = "Podcast"
+    etree.SubElement(
+        parent,
+        "outline",
+        {
+            "type": "rss",
+            "text": text,
+            "title": text,
+            "description": DESCRIPTION[lang],
+            "xmlUrl": urls.absolute(site_url, path(lang)),
+            "htmlUrl": urls.absolute(site_url, urls.home(lang)),
+            "language": lang,
+            "version": "RSS2",
+        },
+    )
+
+
+def render(corpus: Corpus, fmt: str = "rss") -> bytes:
+    """The OPML document listing every stream of every language once, in format ``fmt``
+    (a stream without that format, e.g. JSON of a category, is left out)."""
     settings = corpus.settings
     root = etree.Element("opml", version="2.0")
     head = etree.SubElement(root, "head")
-    etree.SubElement(head, "title").text = TITLE
+    etree.SubElement(head, "title").text = f"{TITLE} ({FORMAT_NAME[fmt]})"
     etree.SubElement(head, "dateModified").text = format_datetime(site_updated(corpus))
     etree.SubElement(head, "ownerName").text = PUBLISHER["vi"]
     etree.SubElement(head, "ownerId").text = urls.absolute(settings.site_url, urls.PRESS_ROOM)
@@ -40,8 +66,8 @@ def render(corpus: Corpus) -> bytes:
             kind = etree.SubElement(language, "outline", text=group.title, title=group.title)
             for entry in group.entries:
                 html_url = urls.absolute(settings.site_url, entry.scope.page())
-                for fmt in entry.scope.formats:
-                    text = f"{entry.full_title} ({FORMAT_NAME[fmt]})"
+                if fmt in entry.scope.formats:
+                    text = entry.full_title
                     attrs = {
                         "type": "rss",
                         "text": text,
@@ -53,5 +79,7 @@ def render(corpus: Corpus) -> bytes:
                     if fmt == "rss":
                         attrs["version"] = "RSS2"
                     etree.SubElement(kind, "outline", attrs)
+        if fmt == "rss":  # the audio stream (newsroom.podcast) is RSS only
+            _podcast(language, settings.site_url, lang)
     etree.indent(root, space="  ")
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"

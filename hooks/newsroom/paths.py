@@ -16,6 +16,11 @@ MEDIA_TYPES = {
     ".txt": "text/plain",
     ".svg": "image/svg+xml",
     ".zip": "application/zip",
+    ".vtt": "text/vtt",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
 }
 
 

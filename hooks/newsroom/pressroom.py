@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from . import urls
+from . import ical, urls
 from .corpus import Corpus
 from .model import Article
 from .registries import Registries, Spokesperson
@@ -33,6 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
         "responses": "Phản hồi thông tin báo chí",
         "responds_to": "Phản hồi bài",
         "upcoming": "Họp báo sắp diễn ra",
+        "add_to_calendar": "Thêm vào lịch",
         "past": "Các cuộc họp báo đã diễn ra",
         "location": "Địa điểm",
         "empty": "Hiện chưa có tin nào trong mục này.",
@@ -55,6 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
         "responses": "Responses to press reports",
         "responds_to": "In response to",
         "upcoming": "Upcoming press conferences",
+        "add_to_calendar": "Add to calendar",
         "past": "Past press conferences",
         "location": "Venue",
         "empty": "There is nothing in English in this section yet.",
@@ -118,6 +120,7 @@ def article_item(article: Article, lang: str, tz: dt.tzinfo) -> dict[str, Any]:
             "start_iso": article.event.start.astimezone(tz).isoformat(),
             "location": article.event.location,
             "online_url": article.event.online_url,
+            "calendar": ical.event_path(article),
         }
     return item
 

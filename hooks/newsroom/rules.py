@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import issues as issue
-from . import schema, workflow
+from . import media, schema, workflow
 from .article_blocks import READERS, Context, day
 from .fields import FieldChecker
 from .issues import Issue
@@ -57,6 +57,7 @@ def check_article(
     _check_path(check, src_uri, ctx.values["date"])
     if ctx.values["status"] in workflow.PUBLIC_STATUSES:
         _check_placeholders(check, fm)
+    check.found.extend(media.caption_issues(fm.body, fm.body_line, display_path, src_uri, docs_dir))
     if check.found or any(ctx.values[name] is None for name in schema.REQUIRED):
         return None, check.found
     article = Article(

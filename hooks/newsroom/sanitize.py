@@ -19,7 +19,8 @@ ALLOWED_TAGS = frozenset(
     (
         "a abbr b blockquote br caption cite code dd del details div dl dt em figcaption "
         "figure h1 h2 h3 h4 h5 h6 hr i iframe img ins kbd li mark ol p pre q s samp small "
-        "span strong sub summary sup table tbody td tfoot th thead time tr u ul"
+        "span strong sub summary sup table tbody td tfoot th thead time tr u ul "
+        "video audio source track"  # the site's own media with captions (newsroom.media)
     ).split(" ")
 )
 #: Dropped together with everything inside them.
@@ -29,7 +30,7 @@ DROP_WITH_CONTENT = frozenset(
         "template frame frameset link meta base svg math"
     ).split(" ")
 )
-VOID_TAGS = frozenset({"br", "hr", "img"})
+VOID_TAGS = frozenset({"br", "hr", "img", "source", "track"})
 GLOBAL_ATTRS = frozenset({"id", "class", "title", "lang", "dir"})
 TAG_ATTRS = {
     "a": {"href", "rel", "hreflang", "target"},
@@ -42,8 +43,12 @@ TAG_ATTRS = {
     "details": {"open"},
     "q": {"cite"},
     "blockquote": {"cite"},
+    "video": {"src", "controls", "width", "height", "poster", "preload"},
+    "audio": {"src", "controls", "preload"},
+    "source": {"src", "type"},
+    "track": {"src", "kind", "srclang", "label", "default"},
 }
-URL_ATTRS = frozenset({"href", "src", "cite"})
+URL_ATTRS = frozenset({"href", "src", "cite", "poster"})
 #: The one inline style Markdown itself writes (aligned table columns).
 _TABLE_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 

@@ -44,8 +44,32 @@ def git_lastmod(path: Path) -> dt.datetime | None:
     return dt.datetime.fromisoformat(stamp) if result.returncode == 0 and stamp else None
 
 
+def page_url(url: str) -> str:
+    """A site-relative page URL without MkDocs' ``./`` for the home page (``/./`` otherwise)."""
+    return "" if url in (".", "./") else url.removeprefix("./")
+
+
+def robots_txt(site_url: str) -> str:
+    """Every crawler may read every public page; the sitemap is named with its full URL."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(site_url, 'sitemap.xml')}\n"
+
+
+def _real_alternates(entries: list[SitemapEntry]) -> list[SitemapEntry]:
+    """Keep only alternates that are public pages of this sitemap (never a language's home
+    page standing in for a missing translation, never a withdrawn page)."""
+    known = {page_url(e.url) for e in entries}
+    cleaned = []
+    for e in entries:
+        alternates = tuple(
+            (lang, page_url(url)) for lang, url in e.alternates if page_url(url) in known
+        )
+        cleaned.append(SitemapEntry(page_url(e.url), e.lang, e.lastmod, alternates))
+    return cleaned
+
+
 def render(entries: list[SitemapEntry], site_url: str) -> str:
     """Deterministic XML: entries sorted by URL, alternates by language."""
+    entries = _real_alternates(entries)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -57,7 +81,9 @@ def render(entries: list[SitemapEntry], site_url: str) -> str:
         if entry.lastmod is not None:
             lines.append(f"    <lastmod>{dates.iso(entry.lastmod)}</lastmod>")
         if len(entry.alternates) > 1:
-            for lang, url in sorted(entry.alternates):
+            default = dict(entry.alternates).get("vi")
+            extra = (("x-default", default),) if default is not None else ()
+            for lang, url in (*sorted(entry.alternates), *extra):
                 href = quoteattr(urls.absolute(site_url, url))
                 lines.append(f'    <xhtml:link rel="alternate" hreflang="{lang}" href={href}/>')
         lines.append("  </url>")
@@ -66,9 +92,10 @@ def render(entries: list[SitemapEntry], site_url: str) -> str:
 
 
 def write(site_dir: Path, entries: list[SitemapEntry], site_url: str) -> None:
-    """Write ``sitemap.xml`` and a reproducible ``sitemap.xml.gz`` (mtime 0)."""
+    """Write ``sitemap.xml``, a reproducible ``sitemap.xml.gz`` (mtime 0) and ``robots.txt``."""
     text = render(entries, site_url)
     (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
+    (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")
     with (
         (site_dir / "sitemap.xml.gz").open("wb") as raw,
         gzip.GzipFile(filename="sitemap.xml", mode="wb", fileobj=raw, mtime=0) as packed,
