@@ -15,29 +15,55 @@ the Markdown body (the sanitiser allows exactly these tags). The checker require
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
 from . import issues as issue
 from .issues import Issue
 from .paths import resolve
 
-_BLOCK = re.compile(r"<(video|audio)\b([^>]*)>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<(source|track)\b([^>]*)>", re.IGNORECASE)
-_ATTR = re.compile(r"([a-zA-Z-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
 _VTT_LINK = re.compile(r"\]\(([^)\s]+\.vtt)\)|href=[\"']([^\"']+\.vtt)[\"']", re.IGNORECASE)
 CAPTION_KINDS = {"captions", "subtitles"}
+Block = tuple[str, int, dict[str, str], list[tuple[str, dict[str, str]]]]
 
 
-def _attrs(text: str) -> dict[str, str]:
-    return {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTR.finditer(text)}
+class _Blocks(HTMLParser):
+    """Video and audio elements of a body, read in one linear pass (a regular expression
+    over a body with thousands of unclosed ``<video>`` tags took quadratic time)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.open: Block | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag in ("video", "audio"):
+            self._close()
+            self.open = (tag, self.getpos()[0], values, [])
+        elif tag in ("source", "track") and self.open is not None:
+            self.open[3].append((tag, values))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open is not None and tag == self.open[0]:
+            self._close()
+
+    def _close(self) -> None:
+        if self.open is not None:
+            self.blocks.append(self.open)
+            self.open = None
 
 
-def media_blocks(body: str) -> Iterator[tuple[str, int, dict[str, str], list[tuple[str, dict]]]]:
-    """(tag, offset, attributes, [(child tag, attributes)]) of each video and audio block."""
-    for match in _BLOCK.finditer(body):
-        children = [(m[1].lower(), _attrs(m[2])) for m in _TAG.finditer(match[3])]
-        yield match[1].lower(), match.start(), _attrs(match[2]), children
+def media_blocks(body: str) -> list[Block]:
+    """(tag, line within the body (1-based), attributes, [(child tag, attributes)]) of each
+    video and audio element; one left open counts up to the next one or the end."""
+    parser = _Blocks()
+    parser.feed(body)
+    parser.close()
+    parser._close()
+    return parser.blocks
 
 
 def caption_issues(
@@ -46,8 +72,8 @@ def caption_issues(
     """Every problem of the video and audio blocks of one article body."""
     found: list[Issue] = []
     article_dir = src_uri.rsplit("/", 1)[0] if "/" in src_uri else ""
-    for tag, offset, attrs, children in media_blocks(body):
-        line = body_line + body.count("\n", 0, offset)
+    for tag, body_row, attrs, children in media_blocks(body):
+        line = body_line + body_row - 1
         tracks = [a for t, a in children if t == "track"]
         files = [attrs.get("src"), attrs.get("poster"), *(a.get("src") for _, a in children)]
         for value in files:
