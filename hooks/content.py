@@ -27,11 +27,21 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(50)  # before static-i18n rewrites the config for the language being built
 def on_config(config):
+    """Scan the content once per build: the nested language passes reuse the first scan.
+
+    static-i18n runs the whole build again for English inside the Vietnamese
+    ``on_post_build``; that nested pass (``build.is_final_pass`` false) takes the Site the
+    outer pass loaded, when the config file and the clock are the same. Every outer pass
+    (each ``mkdocs build``, each ``mkdocs serve`` rebuild) scans again.
+    """
     try:
-        loaded = site.load(build.settings_from(config))
+        settings = build.settings_from(config)
+        key = build.scan_key(config)
+        state = build.reuse(key) if not build.is_final_pass(config) else None
+        if state is None:
+            state = build.start(site.load(settings), key)
     except (RegistryError, ClockError) as exc:
         raise PluginError(str(exc)) from exc
-    state = build.start(loaded)
     if build.current_language(config) == "vi":  # report once, not once per language
         _report(state, stop=bool(config.strict) and not state.preview)
     return config

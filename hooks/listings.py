@@ -23,15 +23,8 @@ def on_files(files: Files, config) -> Files:
     lang = build.current_language(config)
     other = "en" if lang == "vi" else "vi"
     _pages.clear()
-    pages = listings.listing_pages(
-        state.site.corpus, state.site.registries, lang, state.settings.page_size
-    )
-    other_urls = {
-        p.url
-        for p in listings.listing_pages(
-            state.site.corpus, state.site.registries, other, state.settings.page_size
-        )
-    }
+    pages = _listing_pages(state, lang)
+    other_urls = {p.url for p in _listing_pages(state, other)}
     for page in pages:
         file = File.generated(
             config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
@@ -40,6 +33,17 @@ def on_files(files: Files, config) -> Files:
         files.append(file)
         _pages[page.src_uri] = page
     return files
+
+
+def _listing_pages(state: build.BuildState, lang: str) -> list[listings.ListingPage]:
+    """One language's listing pages, computed once per build (both passes need both)."""
+    key = ("listings", lang)
+    if key not in state.memo:
+        site = state.site
+        state.memo[key] = listings.listing_pages(
+            site.corpus, site.registries, lang, state.settings.page_size
+        )
+    return state.memo[key]
 
 
 def _as_i18n_file(

@@ -1,15 +1,18 @@
 """Per-build state shared by the MkDocs hooks.
 
 static-i18n runs the whole build once per language, and ``mkdocs serve`` rebuilds without
-reloading hooks, so the state is replaced in every ``on_config`` (see hooks/content.py).
+reloading hooks, so the state is replaced in every outer ``on_config`` and reused by the
+nested language passes of the same build (see hooks/content.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import clock
 from .settings import DEFAULT_LANGUAGE, Settings
 from .site import Site
 
@@ -18,6 +21,10 @@ from .site import Site
 class BuildState:
     site: Site
     preview: bool  # `mkdocs serve`: drafts and scheduled articles are shown under a banner
+    #: (config file, build clock) of the scan: a nested language pass reuses it only when equal
+    key: tuple[str, str] | None = None
+    #: values computed once per build and shared by the language passes (listing pages, ...)
+    memo: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def settings(self) -> Settings:
@@ -37,10 +44,23 @@ def is_preview() -> bool:
     return _command == "serve"
 
 
-def start(site: Site) -> BuildState:
+def start(site: Site, key: tuple[str, str] | None = None) -> BuildState:
     global _state
-    _state = BuildState(site, is_preview())
+    _state = BuildState(site, is_preview(), key)
     return _state
+
+
+def scan_key(config: Any) -> tuple[str, str]:
+    """What a scan depends on besides the files: the config file and the build's clock
+    (``NEWSROOM_NOW``; empty for the wall clock, read once by the outer pass's scan)."""
+    return str(Path(config.config_file_path).resolve()), os.environ.get(clock.ENV_VAR, "").strip()
+
+
+def reuse(key: tuple[str, str]) -> BuildState | None:
+    """The current state, when a nested language pass may take it over (same key)."""
+    if _state is not None and _state.key == key and _state.preview == is_preview():
+        return _state
+    return None
 
 
 def state() -> BuildState:

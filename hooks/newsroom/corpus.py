@@ -166,9 +166,12 @@ class Corpus:
         Links are read from the rendered HTML (raw HTML included); a page that cannot name
         an unpublished article at all is not rendered.
         """
-        hidden = {uri: entry for uri, entry in self.entries.items() if not _public_by(entry, due)}
+        hidden = {uri: e for uri, e in self.unpublished.items() if not _public_by(e, due)}
         needles = {_slug_of(uri) for uri in hidden}
-        if not needles or not any(n in references.decoded(text) for n in needles):
+        if not needles:
+            return []
+        readable = references.decoded(text)
+        if not any(n in readable for n in needles):
             return []
         if page_url is None:
             entry = self.entries.get(src_uri)
@@ -229,6 +232,11 @@ class Corpus:
                 if self.files.kinds.get(path) in (Kind.ASSET, Kind.THEME):
                     used.add(path)
         return used
+
+    @cached_property
+    def unpublished(self) -> dict[str, Entry]:
+        """Entries not published now (computed once: every page's link check reads it)."""
+        return {uri: e for uri, e in self.entries.items() if not e.visibility.is_published}
 
     @cached_property
     def render(self) -> Renderer:
