@@ -39,12 +39,20 @@ def on_config(config):
         key = build.scan_key(config)
         state = build.reuse(key) if not build.is_final_pass(config) else None
         if state is None:
-            state = build.start(site.load(settings), key)
+            folder = build.cache_dir(config)
+            state = build.start(site.load(settings, cache_dir=folder), key, folder)
     except (RegistryError, ClockError) as exc:
         raise PluginError(str(exc)) from exc
     if build.current_language(config) == "vi":  # report once, not once per language
         _report(state, stop=bool(config.strict) and not state.preview)
     return config
+
+
+@event_priority(-200)  # after every other hook, static-i18n's nested passes included
+def on_post_build(config) -> None:
+    """Once the last language is built, write the content cache files the build used."""
+    if build.is_final_pass(config):
+        build.state().save_stores()
 
 
 def _report(state: build.BuildState, stop: bool) -> None:

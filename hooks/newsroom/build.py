@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import clock
+from .cache import CACHE_DIR, Store
 from .settings import DEFAULT_LANGUAGE, Settings
 from .site import Site
 
@@ -25,6 +26,22 @@ class BuildState:
     key: tuple[str, str] | None = None
     #: values computed once per build and shared by the language passes (listing pages, ...)
     memo: dict[Any, Any] = field(default_factory=dict)
+    cache_dir: Path | None = None  # the content cache (newsroom.cache), None when off
+
+    def store(self, name: str) -> Store | None:
+        """The cache file ``name``, shared by the language passes; saved by ``save_stores``."""
+        if self.cache_dir is None:
+            return None
+        key = ("store", name)
+        if key not in self.memo:
+            self.memo[key] = Store(self.cache_dir / name)
+        return self.memo[key]
+
+    def save_stores(self) -> None:
+        """Write every cache file used by this build (once, after the last language)."""
+        for key, value in self.memo.items():
+            if isinstance(key, tuple) and key[0] == "store":
+                value.save()
 
     @property
     def settings(self) -> Settings:
@@ -44,9 +61,9 @@ def is_preview() -> bool:
     return _command == "serve"
 
 
-def start(site: Site, key: tuple[str, str] | None = None) -> BuildState:
+def start(site: Site, key: tuple[str, str] | None = None, cache: Path | None = None) -> BuildState:
     global _state
-    _state = BuildState(site, is_preview(), key)
+    _state = BuildState(site, is_preview(), key, cache_dir=cache)
     return _state
 
 
@@ -54,6 +71,13 @@ def scan_key(config: Any) -> tuple[str, str]:
     """What a scan depends on besides the files: the config file and the build's clock
     (``NEWSROOM_NOW``; empty for the wall clock, read once by the outer pass's scan)."""
     return str(Path(config.config_file_path).resolve()), os.environ.get(clock.ENV_VAR, "").strip()
+
+
+def cache_dir(config: Any) -> Path | None:
+    """``.cache/newsroom/`` beside ``mkdocs.yml``; ``NEWSROOM_CACHE=off`` builds without it."""
+    if os.environ.get("NEWSROOM_CACHE", "").strip().lower() in ("off", "0", "no"):
+        return None
+    return Path(config.config_file_path).resolve().parent / CACHE_DIR
 
 
 def reuse(key: tuple[str, str]) -> BuildState | None:
