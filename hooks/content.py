@@ -61,6 +61,9 @@ def _report(state: build.BuildState, stop: bool) -> None:
     A lenient build (``mkdocs build --no-strict``, ``make serve``) goes on without whatever
     was refused: invalid articles and refused files are left out of every output.
     """
+    reuse = state.site.corpus.cache_reuse
+    if reuse is not None:
+        log.info(f"Bộ nhớ đệm / content cache: {reuse[0]}/{reuse[1]} bài dùng lại / reused")
     language = state.settings.message_language
     found = state.site.corpus.issues
     for item in found:

@@ -90,6 +90,13 @@ class Corpus:
         corpus.issues = issue.sort(corpus.issues)
         return corpus
 
+    @property
+    def cache_reuse(self) -> tuple[int, int] | None:
+        """(articles taken from the content cache, articles checked), None without a cache."""
+        if self._store is None:
+            return None
+        return self._store.hits, self._store.hits + self._store.misses
+
     def display(self, src_uri: str) -> str:
         """Path shown in messages: the docs folder's name and the docs-relative path."""
         return f"{self.settings.docs_dir.name}/{src_uri}"
