@@ -22,7 +22,7 @@ log = get_plugin_logger("newsroom")
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    build.set_command(command)
+    build.set_command(command, dirty)
 
 
 @event_priority(50)  # before static-i18n rewrites the config for the language being built
@@ -41,6 +41,7 @@ def on_config(config):
         if state is None:
             folder = build.cache_dir(config)
             state = build.start(site.load(settings, cache_dir=folder), key, folder)
+            state.partial = build.is_dirty_preview() and not build.inputs_changed(config, settings)
     except (RegistryError, ClockError) as exc:
         raise PluginError(str(exc)) from exc
     if build.current_language(config) == "vi":  # report once, not once per language

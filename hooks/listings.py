@@ -32,7 +32,26 @@ def on_files(files: Files, config) -> Files:
         _as_i18n_file(file, lang, other, page, other_urls)
         files.append(file)
         _pages[page.src_uri] = page
+    _dirty_preview(files, state)
     return files
+
+
+def _dirty_preview(files: Files, state: build.BuildState) -> None:
+    """``make serve`` (``mkdocs serve --dirty``) renders a page again only when its source
+    changed; pages that show other pages' data (home, press room: every page that is not an
+    article) are rendered every time, and every page when templates, config or registries
+    changed. Runs after static-i18n, which replaces the language's ``File`` objects."""
+    if not build.is_dirty_preview():
+        return
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue  # generated listing pages are always rendered (MkDocs: they have content)
+        if not state.partial or state.site.corpus.get(file.src_uri) is None:
+            file.is_modified = _always
+
+
+def _always() -> bool:
+    return True
 
 
 def _listing_pages(state: build.BuildState, lang: str) -> list[listings.ListingPage]:

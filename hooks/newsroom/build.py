@@ -7,6 +7,7 @@ nested language passes of the same build (see hooks/content.py).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,9 @@ class BuildState:
     key: tuple[str, str] | None = None
     #: values computed once per build and shared by the language passes (listing pages, ...)
     memo: dict[Any, Any] = field(default_factory=dict)
+    #: ``mkdocs serve --dirty`` with unchanged templates, config and registries: pages whose
+    #: source did not change keep the previous preview build's HTML
+    partial: bool = False
     cache_dir: Path | None = None  # the content cache (newsroom.cache), None when off
 
     def store(self, name: str) -> Store | None:
@@ -50,11 +54,34 @@ class BuildState:
 
 _state: BuildState | None = None
 _command: str = "build"
+_dirty: bool = False
+_inputs: str = ""  # digest of the templates, config and registries at the last preview build
 
 
-def set_command(command: str) -> None:
-    global _command
-    _command = command
+def set_command(command: str, dirty: bool = False) -> None:
+    global _command, _dirty
+    _command, _dirty = command, dirty
+
+
+def is_dirty_preview() -> bool:
+    """``mkdocs serve --dirty`` (``make serve``): only changed pages are rendered again."""
+    return _command == "serve" and _dirty
+
+
+def inputs_changed(config: Any, settings: Settings) -> bool:
+    """True when the templates, ``mkdocs.yml`` or the registries changed since the last
+    preview build of this process (then every page is rendered again), or on the first."""
+    global _inputs
+    digest = hashlib.sha256()
+    folders = [Path(d) for d in config.theme.dirs] + [settings.registries_path]
+    paths = [Path(config.config_file_path)]
+    for folder in folders:
+        paths.extend(sorted(p for p in folder.rglob("*") if p.is_file()))
+    for path in paths:
+        stat = path.stat()
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    changed, _inputs = digest.hexdigest() != _inputs, digest.hexdigest()
+    return changed
 
 
 def is_preview() -> bool:
