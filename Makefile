@@ -44,4 +44,4 @@ ssh-keygen:  ## OpenSSH's ssh-keygen: the signed-approval tests make throw-away 
 		$(SUDO) apt-get install -y -qq openssh-client)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache/newsroom
