@@ -73,7 +73,9 @@ def inputs_changed(config: Any, settings: Settings) -> bool:
     preview build of this process (then every page is rendered again), or on the first."""
     global _inputs
     digest = hashlib.sha256()
-    folders = [Path(d) for d in config.theme.dirs] + [settings.registries_path]
+    # the project's templates (custom_dir); the installed theme changes only with the venv
+    custom = getattr(config.theme, "custom_dir", None)
+    folders = ([Path(custom)] if custom else []) + [settings.registries_path]
     paths = [Path(config.config_file_path)]
     for folder in folders:
         paths.extend(sorted(p for p in folder.rglob("*") if p.is_file()))
