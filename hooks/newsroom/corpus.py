@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import cache, parsing, references, rules, signatures
+from . import cache, references, signatures
 from . import issues as issue
+from .checked import ArticleCheck
 from .classify import Classification, Kind, classify
 from .issues import Issue
 from .model import Article
@@ -47,10 +48,7 @@ class Corpus:
     #: signed approvals (newsroom.signatures): verified ones, and those dated before the cut-over
     signed: signatures.Outcome = field(default_factory=signatures.Outcome)
     _sorted: dict[tuple[str | None, bool], list[Article]] = field(default_factory=dict)
-    #: the content cache (newsroom.cache) and the key of each article checked this scan
-    _store: cache.Store | None = None
-    _scope: str = ""
-    _keys: dict[str, str] = field(default_factory=dict)
+    _check: ArticleCheck | None = None  # parse + check, through the content cache if any
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
@@ -64,8 +62,7 @@ class Corpus:
         """Read and check every article; ``store`` (the content cache) only saves time."""
         corpus = cls(settings, registries, now, files=classify(settings, RESERVED_ROOTS))
         corpus.issues.extend(corpus.files.issues)
-        if store is not None:
-            corpus._store, corpus._scope = store, _scope_key(settings)
+        corpus._check = ArticleCheck(settings, registries, store)
         sources = corpus.files.of_kind(Kind.ARTICLE)
         originals = [s for s in sources if language_of(s) == "vi"]
         translations = [s for s in sources if language_of(s) != "vi"]
@@ -93,9 +90,7 @@ class Corpus:
     @property
     def cache_reuse(self) -> tuple[int, int] | None:
         """(articles taken from the content cache, articles checked), None without a cache."""
-        if self._store is None:
-            return None
-        return self._store.hits, self._store.hits + self._store.misses
+        return self._check.reuse if self._check is not None else None
 
     def display(self, src_uri: str) -> str:
         """Path shown in messages: the docs folder's name and the docs-relative path."""
@@ -108,7 +103,10 @@ class Corpus:
         except (OSError, UnicodeDecodeError) as exc:
             self.issues.append(issue.make(path, 1, "E026", detail=str(exc)))
             return
-        lines, found, article = self._checked(src_uri, path, text, original)
+        check = self._check or ArticleCheck(self.settings, self.registries, None)
+        lines, found, article = check.run(
+            src_uri, path, text, original.article if original else None
+        )
         self.issues.extend(found)
         if lines is None:
             return
@@ -116,42 +114,6 @@ class Corpus:
         if article is not None:
             state = decide(article, self.now, original.visibility if original else None)
             self.entries[src_uri] = Entry(article, state)
-
-    def _checked(self, src_uri: str, path: str, text: str, original: Entry | None) -> _Checked:
-        """Parse and check one article, or take the result from the content cache.
-
-        The key holds everything the check reads: the text, the path, the original's key
-        (a translation is checked against it), the settings, the registries, the docs
-        folder's other files (attachments, images) and this package's code. A result that
-        names an attachment or image problem is never stored (it may depend on a page file).
-        """
-        key = ""
-        if self._store is not None:
-            parent = self._keys.get(original.article.src_uri, "-") if original else ""
-            key = cache.key(self._scope, src_uri, text, parent)
-            self._keys[src_uri] = key
-            hit = self._store.get(key)
-            if hit is not None:
-                return hit
-        front_matter, found = parsing.parse(text, path)
-        article = None
-        if front_matter is not None:
-            article, more = rules.check_article(
-                front_matter,
-                src_uri,
-                path,
-                self.registries,
-                self.settings.docs_dir,
-                self.settings.timezone,
-                original.article if original else None,
-            )
-            found = [*found, *more]
-        result = (front_matter.lines if front_matter else None, found, article)
-        if self._store is not None and not any(
-            i.field.startswith(("attachments", "image")) for i in found
-        ):
-            self._store.put(key, result)
-        return result
 
     def _check_unique(self) -> None:
         seen_ids: dict[tuple[str, str], Article] = {}
@@ -338,20 +300,6 @@ class Corpus:
             if uri in self.entries:
                 found[lang] = self.entries[uri]
         return found
-
-
-_Checked = tuple[dict[str, int] | None, list[Issue], Article | None]
-
-
-def _scope_key(settings: Settings) -> str:
-    """What every article's check depends on besides its own text (see ``_checked``)."""
-    docs = settings.docs_dir
-    return cache.key(
-        cache.code_version(),
-        cache.stable_repr(settings),
-        cache.files_digest(settings.registries_path),
-        cache.tree_digest(docs, skip_suffix=".md"),
-    )
 
 
 def _page_urls(files: Classification, entries: dict[str, Entry]) -> Iterable[tuple[str, str]]:
