@@ -13,8 +13,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-serve: $(STAMP)  ## set up, build, preview at http://127.0.0.1:8000 (drafts under a banner; content errors are printed, the preview keeps running)
-	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
+serve: $(STAMP)  ## set up, build, preview at http://127.0.0.1:8000 (drafts under a banner; content errors are printed, the preview keeps running; after a save only changed pages are rendered again)
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## production build into site/
 	$(BIN)/mkdocs build --strict
@@ -68,4 +68,4 @@ $(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json
 	touch $(TOOLS_STAMP)
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache/newsroom

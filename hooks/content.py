@@ -22,19 +22,38 @@ log = get_plugin_logger("newsroom")
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    build.set_command(command)
+    build.set_command(command, dirty)
 
 
 @event_priority(50)  # before static-i18n rewrites the config for the language being built
 def on_config(config):
+    """Scan the content once per build: the nested language passes reuse the first scan.
+
+    static-i18n runs the whole build again for English inside the Vietnamese
+    ``on_post_build``; that nested pass (``build.is_final_pass`` false) takes the Site the
+    outer pass loaded, when the config file and the clock are the same. Every outer pass
+    (each ``mkdocs build``, each ``mkdocs serve`` rebuild) scans again.
+    """
     try:
-        loaded = site.load(build.settings_from(config))
+        settings = build.settings_from(config)
+        key = build.scan_key(config)
+        state = build.reuse(key) if not build.is_final_pass(config) else None
+        if state is None:
+            folder = build.cache_dir(config)
+            state = build.start(site.load(settings, cache_dir=folder), key, folder)
+            state.partial = build.is_dirty_preview() and not build.inputs_changed(config, settings)
     except (RegistryError, ClockError) as exc:
         raise PluginError(str(exc)) from exc
-    state = build.start(loaded)
     if build.current_language(config) == "vi":  # report once, not once per language
         _report(state, stop=bool(config.strict) and not state.preview)
     return config
+
+
+@event_priority(-200)  # after every other hook, static-i18n's nested passes included
+def on_post_build(config) -> None:
+    """Once the last language is built, write the content cache files the build used."""
+    if build.is_final_pass(config):
+        build.state().save_stores()
 
 
 def _report(state: build.BuildState, stop: bool) -> None:
@@ -43,6 +62,9 @@ def _report(state: build.BuildState, stop: bool) -> None:
     A lenient build (``mkdocs build --no-strict``, ``make serve``) goes on without whatever
     was refused: invalid articles and refused files are left out of every output.
     """
+    reuse = state.site.corpus.cache_reuse
+    if reuse is not None:
+        log.info(f"Bộ nhớ đệm / content cache: {reuse[0]}/{reuse[1]} bài dùng lại / reused")
     language = state.settings.message_language
     found = state.site.corpus.issues
     for item in found:

@@ -20,6 +20,8 @@ log = get_plugin_logger("newsroom.feeds")
 
 PRESSROOM_TEMPLATE = "pressroom.html"
 FEEDS_TEMPLATE = "feeds.html"
+#: Article bodies converted for feeds by earlier builds (newsroom.cache), shared by languages.
+FEEDS_CACHE = "feeds.pickle"
 
 
 def on_page_context(context, page, config, nav):
@@ -47,6 +49,7 @@ def on_post_build(config) -> None:
         list(config["markdown_extensions"]),
         dict(config["mdx_configs"]),
         state.settings.iframe_hosts,
+        store=state.store(FEEDS_CACHE),
     )
     files = feeds.render_feeds(corpus, lang, renderer)
     feed_lifecycle.amend(files, corpus, lang)  # withdrawal notices and lead images

@@ -23,15 +23,8 @@ def on_files(files: Files, config) -> Files:
     lang = build.current_language(config)
     other = "en" if lang == "vi" else "vi"
     _pages.clear()
-    pages = listings.listing_pages(
-        state.site.corpus, state.site.registries, lang, state.settings.page_size
-    )
-    other_urls = {
-        p.url
-        for p in listings.listing_pages(
-            state.site.corpus, state.site.registries, other, state.settings.page_size
-        )
-    }
+    pages = _listing_pages(state, lang)
+    other_urls = {p.url for p in _listing_pages(state, other)}
     for page in pages:
         file = File.generated(
             config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
@@ -39,7 +32,37 @@ def on_files(files: Files, config) -> Files:
         _as_i18n_file(file, lang, other, page, other_urls)
         files.append(file)
         _pages[page.src_uri] = page
+    _dirty_preview(files, state)
     return files
+
+
+def _dirty_preview(files: Files, state: build.BuildState) -> None:
+    """``make serve`` (``mkdocs serve --dirty``) renders a page again only when its source
+    changed; pages that show other pages' data (home, press room: every page that is not an
+    article) are rendered every time, and every page when templates, config or registries
+    changed. Runs after static-i18n, which replaces the language's ``File`` objects."""
+    if not build.is_dirty_preview():
+        return
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue  # generated listing pages are always rendered (MkDocs: they have content)
+        if not state.partial or state.site.corpus.get(file.src_uri) is None:
+            file.is_modified = _always
+
+
+def _always() -> bool:
+    return True
+
+
+def _listing_pages(state: build.BuildState, lang: str) -> list[listings.ListingPage]:
+    """One language's listing pages, computed once per build (both passes need both)."""
+    key = ("listings", lang)
+    if key not in state.memo:
+        site = state.site
+        state.memo[key] = listings.listing_pages(
+            site.corpus, site.registries, lang, state.settings.page_size
+        )
+    return state.memo[key]
 
 
 def _as_i18n_file(

@@ -15,6 +15,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from newsroom import build, search
 
 log = get_plugin_logger("newsroom")
+#: The folded copies of pages already read by an earlier build (newsroom.cache).
+SEARCH_CACHE = "search.pickle"
 
 
 @event_priority(-150)  # after static-i18n has built every language
@@ -28,7 +30,7 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     chosen = search.documents(site_dir, state.site.corpus, state.site.registries)
     try:
-        report = search.write_index(site_dir, chosen)
+        report = search.write_index(site_dir, chosen, state.store(SEARCH_CACHE))
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
     for url in report.missing_body:

@@ -1,15 +1,20 @@
 """Per-build state shared by the MkDocs hooks.
 
 static-i18n runs the whole build once per language, and ``mkdocs serve`` rebuilds without
-reloading hooks, so the state is replaced in every ``on_config`` (see hooks/content.py).
+reloading hooks, so the state is replaced in every outer ``on_config`` and reused by the
+nested language passes of the same build (see hooks/content.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import clock
+from .cache import CACHE_DIR, Store
 from .settings import DEFAULT_LANGUAGE, Settings
 from .site import Site
 
@@ -18,6 +23,29 @@ from .site import Site
 class BuildState:
     site: Site
     preview: bool  # `mkdocs serve`: drafts and scheduled articles are shown under a banner
+    #: (config file, build clock) of the scan: a nested language pass reuses it only when equal
+    key: tuple[str, str] | None = None
+    #: values computed once per build and shared by the language passes (listing pages, ...)
+    memo: dict[Any, Any] = field(default_factory=dict)
+    #: ``mkdocs serve --dirty`` with unchanged templates, config and registries: pages whose
+    #: source did not change keep the previous preview build's HTML
+    partial: bool = False
+    cache_dir: Path | None = None  # the content cache (newsroom.cache), None when off
+
+    def store(self, name: str) -> Store | None:
+        """The cache file ``name``, shared by the language passes; saved by ``save_stores``."""
+        if self.cache_dir is None:
+            return None
+        key = ("store", name)
+        if key not in self.memo:
+            self.memo[key] = Store(self.cache_dir / name)
+        return self.memo[key]
+
+    def save_stores(self) -> None:
+        """Write every cache file used by this build (once, after the last language)."""
+        for key, value in self.memo.items():
+            if isinstance(key, tuple) and key[0] == "store":
+                value.save()
 
     @property
     def settings(self) -> Settings:
@@ -26,21 +54,66 @@ class BuildState:
 
 _state: BuildState | None = None
 _command: str = "build"
+_dirty: bool = False
+_inputs: str = ""  # digest of the templates, config and registries at the last preview build
 
 
-def set_command(command: str) -> None:
-    global _command
-    _command = command
+def set_command(command: str, dirty: bool = False) -> None:
+    global _command, _dirty
+    _command, _dirty = command, dirty
+
+
+def is_dirty_preview() -> bool:
+    """``mkdocs serve --dirty`` (``make serve``): only changed pages are rendered again."""
+    return _command == "serve" and _dirty
+
+
+def inputs_changed(config: Any, settings: Settings) -> bool:
+    """True when the templates, ``mkdocs.yml`` or the registries changed since the last
+    preview build of this process (then every page is rendered again), or on the first."""
+    global _inputs
+    digest = hashlib.sha256()
+    # the project's templates (custom_dir); the installed theme changes only with the venv
+    custom = getattr(config.theme, "custom_dir", None)
+    folders = ([Path(custom)] if custom else []) + [settings.registries_path]
+    paths = [Path(config.config_file_path)]
+    for folder in folders:
+        paths.extend(sorted(p for p in folder.rglob("*") if p.is_file()))
+    for path in paths:
+        stat = path.stat()
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    changed, _inputs = digest.hexdigest() != _inputs, digest.hexdigest()
+    return changed
 
 
 def is_preview() -> bool:
     return _command == "serve"
 
 
-def start(site: Site) -> BuildState:
+def start(site: Site, key: tuple[str, str] | None = None, cache: Path | None = None) -> BuildState:
     global _state
-    _state = BuildState(site, is_preview())
+    _state = BuildState(site, is_preview(), key, cache_dir=cache)
     return _state
+
+
+def scan_key(config: Any) -> tuple[str, str]:
+    """What a scan depends on besides the files: the config file and the build's clock
+    (``NEWSROOM_NOW``; empty for the wall clock, read once by the outer pass's scan)."""
+    return str(Path(config.config_file_path).resolve()), os.environ.get(clock.ENV_VAR, "").strip()
+
+
+def cache_dir(config: Any) -> Path | None:
+    """``.cache/newsroom/`` beside ``mkdocs.yml``; ``NEWSROOM_CACHE=off`` builds without it."""
+    if os.environ.get("NEWSROOM_CACHE", "").strip().lower() in ("off", "0", "no"):
+        return None
+    return Path(config.config_file_path).resolve().parent / CACHE_DIR
+
+
+def reuse(key: tuple[str, str]) -> BuildState | None:
+    """The current state, when a nested language pass may take it over (same key)."""
+    if _state is not None and _state.key == key and _state.preview == is_preview():
+        return _state
+    return None
 
 
 def state() -> BuildState:

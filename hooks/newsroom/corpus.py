@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from . import cache, parsing, references, rules, signatures, workflow
 from . import issues as issue
-from . import parsing, references, rules, signatures, workflow
+from .checked import ArticleCheck
 from .classify import Classification, Kind, classify
 from .issues import Issue
 from .model import Article
@@ -47,12 +48,21 @@ class Corpus:
     #: signed approvals (newsroom.signatures): verified ones, and those dated before the cut-over
     signed: signatures.Outcome = field(default_factory=signatures.Outcome)
     _sorted: dict[tuple[str | None, bool], list[Article]] = field(default_factory=dict)
+    _check: ArticleCheck | None = None  # parse + check, through the content cache if any
 
     # -- building ---------------------------------------------------------------------------
     @classmethod
-    def scan(cls, settings: Settings, registries: Registries, now: dt.datetime) -> Corpus:
+    def scan(
+        cls,
+        settings: Settings,
+        registries: Registries,
+        now: dt.datetime,
+        store: cache.Store | None = None,
+    ) -> Corpus:
+        """Read and check every article; ``store`` (the content cache) only saves time."""
         corpus = cls(settings, registries, now, files=classify(settings, RESERVED_ROOTS))
         corpus.issues.extend(corpus.files.issues)
+        corpus._check = ArticleCheck(settings, registries, store)
         sources = corpus.files.of_kind(Kind.ARTICLE)
         originals = [s for s in sources if language_of(s) == "vi"]
         translations = [s for s in sources if language_of(s) != "vi"]
@@ -77,6 +87,11 @@ class Corpus:
         corpus.issues = issue.sort(corpus.issues)
         return corpus
 
+    @property
+    def cache_reuse(self) -> tuple[int, int] | None:
+        """(articles taken from the content cache, articles checked), None without a cache."""
+        return self._check.reuse if self._check is not None else None
+
     def display(self, src_uri: str) -> str:
         """Path shown in messages: the docs folder's name and the docs-relative path."""
         return f"{self.settings.docs_dir.name}/{src_uri}"
@@ -88,13 +103,14 @@ class Corpus:
         except (OSError, UnicodeDecodeError) as exc:
             self.issues.append(issue.make(path, 1, "E026", detail=str(exc)))
             return
-        front_matter, found = parsing.parse(text, path)
+        check = self._check or ArticleCheck(self.settings, self.registries, None)
+        lines, found, article = check.run(
+            src_uri, path, text, original.article if original else None
+        )
         self.issues.extend(found)
-        if front_matter is None:
+        if lines is None:
             return
-        self.field_lines[src_uri] = front_matter.lines
-        article, found = self.check_front_matter(src_uri, front_matter, original)
-        self.issues.extend(found)
+        self.field_lines[src_uri] = lines
         if article is not None:
             state = decide(article, self.now, original.visibility if original else None)
             self.entries[src_uri] = Entry(article, state)
@@ -172,9 +188,12 @@ class Corpus:
         Links are read from the rendered HTML (raw HTML included); a page that cannot name
         an unpublished article at all is not rendered.
         """
-        hidden = {uri: entry for uri, entry in self.entries.items() if not _public_by(entry, due)}
+        hidden = {uri: e for uri, e in self.unpublished.items() if not _public_by(e, due)}
         needles = {_slug_of(uri) for uri in hidden}
-        if not needles or not any(n in references.decoded(text) for n in needles):
+        if not needles:
+            return []
+        readable = references.decoded(text)
+        if not any(n in readable for n in needles):
             return []
         if page_url is None:
             entry = self.entries.get(src_uri)
@@ -235,6 +254,11 @@ class Corpus:
                 if self.files.kinds.get(path) in (Kind.ASSET, Kind.THEME):
                     used.add(path)
         return used
+
+    @cached_property
+    def unpublished(self) -> dict[str, Entry]:
+        """Entries not published now (computed once: every page's link check reads it)."""
+        return {uri: e for uri, e in self.entries.items() if not e.visibility.is_published}
 
     @cached_property
     def render(self) -> Renderer:

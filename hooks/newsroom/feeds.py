@@ -27,7 +27,7 @@ import markdown
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from . import dates, urls
+from . import cache, dates, urls
 from .corpus import Corpus, static_page_url
 from .labels import ui
 from .model import Article
@@ -157,15 +157,39 @@ class ContentRenderer:
     configs: dict[str, dict[str, Any]]
     iframe_hosts: tuple[str, ...] = ()
     sanitizer: Callable[..., tuple[str, list[str]]] = sanitize_html
+    #: the content cache (newsroom.cache): bodies already converted by an earlier build
+    store: cache.Store | None = None
     _md: markdown.Markdown | None = field(default=None, init=False, repr=False)
+    _scope: str = field(default="", init=False, repr=False)
 
     def render(self, article: Article, corpus: Corpus) -> str:
+        clean = self._clean(article.body)
+        return _URL_ATTR.sub(lambda m: _absolute_attr(m, article, corpus), clean)
+
+    def _clean(self, body: str) -> str:
+        """The body converted and sanitised, before links are made absolute (cached by the
+        body, the Markdown configuration, the iframe hosts and the code that converts)."""
+        key = ""
+        if self.store is not None:
+            if not self._scope:
+                self._scope = cache.key(
+                    cache.code_version(),
+                    cache.package_versions("markdown", "pymdown-extensions"),
+                    cache.stable_repr((self.extensions, self.configs)),
+                    cache.stable_repr((self.iframe_hosts, self.sanitizer)),
+                )
+            key = cache.key(self._scope, body)
+            hit = self.store.get(key)
+            if hit is not None:
+                return hit
         if self._md is None:
             self._md = markdown.Markdown(extensions=self.extensions, extension_configs=self.configs)
-        body = self._md.reset().convert(strip_control(article.body))
-        clean, _removed = self.sanitizer(body, self.iframe_hosts)  # the page reports removals
+        converted = self._md.reset().convert(strip_control(body))
+        clean, _removed = self.sanitizer(converted, self.iframe_hosts)  # the page reports them
         clean = _HEADERLINK.sub("", clean)
-        return _URL_ATTR.sub(lambda m: _absolute_attr(m, article, corpus), clean)
+        if self.store is not None:
+            self.store.put(key, clean)
+        return clean
 
 
 def _absolute_attr(match: re.Match[str], article: Article, corpus: Corpus) -> str:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import lxml.html
 
-from . import dates, pagefind_chunks, urls
+from . import cache, dates, pagefind_chunks, urls
 from .corpus import Corpus
 from .model import Article
 from .registries import Registries
@@ -158,17 +158,24 @@ def indexed_text(page_html: str) -> str | None:
     return " ".join(" ".join(body.itertext()) for body in bodies)  # element edges split words
 
 
-def prepare(document: Document) -> str | None:
+def prepare(document: Document, store: cache.Store | None = None) -> str | None:
     """The HTML handed to Pagefind, or ``None`` if the page marks nothing to index.
 
     Article metadata and filters come from the content model (in the tail), not from the
-    template, so results never depend on how a template renders them.
+    template, so results never depend on how a template renders them. ``store`` (the
+    content cache) keeps the folded copy of pages whose HTML an earlier build already read.
     """
     page_html = document.path.read_text(encoding="utf-8")
-    text = indexed_text(page_html)
-    if text is None:
+    key = cache.key(cache.code_version(), "fold", page_html) if store is not None else ""
+    folded = store.get(key) if store is not None else None
+    if folded is None:
+        text = indexed_text(page_html)
+        folded = (fold_tail(text),) if text is not None else ()
+        if store is not None:
+            store.put(key, folded)
+    if not folded:
         return None
-    return with_tail(page_html, tail_html(fold_tail(text), document.meta, document.filters))
+    return with_tail(page_html, tail_html(folded[0], document.meta, document.filters))
 
 
 # -- selection ----------------------------------------------------------------------------------
@@ -201,7 +208,9 @@ def documents(site_dir: Path, corpus: Corpus, registries: Registries) -> Iterato
 
 
 # -- writing ------------------------------------------------------------------------------------
-def write_index(site_dir: Path, chosen: Iterable[Document]) -> Report:
+def write_index(
+    site_dir: Path, chosen: Iterable[Document], store: cache.Store | None = None
+) -> Report:
     """Index ``chosen`` with Pagefind into ``site_dir/pagefind`` (replacing any old bundle).
 
     The prepared pages are written to a scratch folder laid out like ``site/`` and indexed as a
@@ -214,7 +223,7 @@ def write_index(site_dir: Path, chosen: Iterable[Document]) -> Report:
     output = site_dir / BUNDLE_DIR
     shutil.rmtree(output, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="newsroom-search-") as scratch:
-        pages, missing = stage(Path(scratch) / "site", chosen)
+        pages, missing = stage(Path(scratch) / "site", chosen, store)
         run_indexer(Path(scratch), output)
     try:
         chunks, skipped = pagefind_chunks.rechunk(output), ""
@@ -255,14 +264,16 @@ def run_indexer(scratch: Path, output: Path) -> None:
         raise IndexerError(f"Pagefind exit {result.returncode}: {said[-1] if said else ''}")
 
 
-def stage(scratch: Path, chosen: Iterable[Document]) -> tuple[dict[str, int], list[str]]:
+def stage(
+    scratch: Path, chosen: Iterable[Document], store: cache.Store | None = None
+) -> tuple[dict[str, int], list[str]]:
     """Write each prepared page to ``scratch/<url>index.html``; count pages per language."""
     pages: dict[str, int] = {}
     missing: list[str] = []
     for document in chosen:
         if not document.path.is_file():
             continue
-        content = prepare(document)
+        content = prepare(document, store)
         if content is None:
             if document.meta:  # an article without the marked body: a template bug
                 missing.append(document.url)

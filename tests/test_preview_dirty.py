@@ -1,0 +1,86 @@
+"""`make serve` renders again only what a save changed (``mkdocs serve --dirty``), yet the
+edited article, the listings and the home page show the change, drafts keep their banner,
+and an error in the saved article is printed while the preview keeps serving."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import FIXED_NOW, make_project
+from test_preview import fetch as fetch_page
+from test_preview import free_port
+
+ARTICLE = "tin-tuc/2026/cong-bo.md"  # published and featured: on the home page
+
+
+def fetch(url: str) -> tuple[int, str]:
+    """(status, body); (0, "") while the server is not listening yet."""
+    try:
+        return fetch_page(url)
+    except OSError:
+        return 0, ""
+
+
+def wait_for(url: str, text: str, log: Path, limit: float = 180) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        status, body = fetch(url)
+        if status == 200 and text in body:
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never showed {text!r}:\n{log.read_text(encoding='utf-8')}")
+
+
+def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p")
+    assert "mkdocs serve --dirty --no-strict" in (
+        Path(__file__).resolve().parents[1] / "Makefile"
+    ).read_text(encoding="utf-8")
+    port = free_port()
+    env = {**os.environ, "NEWSROOM_NOW": FIXED_NOW, "NO_MKDOCS_2_WARNING": "1"}
+    log_path = tmp_path / "serve.log"
+    log_file = log_path.open("w", encoding="utf-8")
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    command = [mkdocs, "serve", "--dirty", "--no-strict", "-f", str(root / "mkdocs.yml")]
+    server = subprocess.Popen(
+        [*command, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=log_file,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    page = base + "tin-tuc/2026/cong-bo/"
+    try:
+        wait_for(page, "MARKER-PUBLISHED-a1b2", log_path)
+        wait_for(base + "tin-tuc/2026/ban-nhap/", "MARKER-DRAFT-7f3a", log_path)
+        time.sleep(1.5)  # the watcher starts after the first build
+        source = root / "docs" / ARTICLE
+        text = source.read_text(encoding="utf-8")
+        text = re.sub(r"^title: .*$", 'title: "Tiêu đề sửa khi xem trước"', text, flags=re.M)
+        source.write_text(text.replace("MARKER-PUBLISHED-a1b2", "MARKER-EDITED-77aa"), "utf-8")
+
+        wait_for(page, "MARKER-EDITED-77aa", log_path)
+        assert "Tiêu đề sửa khi xem trước" in fetch(page)[1]
+        assert "Tiêu đề sửa khi xem trước" in fetch(base)[1]  # the home page lists it
+        assert "Tiêu đề sửa khi xem trước" in fetch(base + "tin-tuc/")[1]  # all news, page 1
+        _status, draft = fetch(base + "tin-tuc/2026/ban-nhap/")  # not rendered again
+        assert "MARKER-DRAFT-7f3a" in draft
+        assert "BẢN NHÁP — chưa được duyệt, không được đăng" in draft
+
+        before = len(log_path.read_text(encoding="utf-8"))
+        source.write_text("---\nid: fx-2026-cong-bo\ntitle: [hỏng\n---\n", encoding="utf-8")
+        deadline = time.monotonic() + 180
+        while "docs/tin-tuc/2026/cong-bo.md:4: E001" not in log_path.read_text("utf-8")[before:]:
+            assert time.monotonic() < deadline, log_path.read_text(encoding="utf-8")
+            time.sleep(0.3)
+        wait_for(base, "</html>", log_path)  # the preview keeps serving (after the rebuild)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        log_file.close()
