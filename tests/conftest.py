@@ -11,11 +11,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from site_project import write_config
+from site_project import CHROMIUM, CHROMIUM_ARGS, write_config
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_DOCS = REPO / "tests" / "fixtures" / "site" / "docs"
@@ -112,3 +113,17 @@ def build_site(
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """One shared build of the fixture site at FIXED_NOW (read-only for tests)."""
     return build_site(tmp_path_factory.mktemp("fixture"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, headless, one per test module (Playwright's sync API allows one
+    running instance per thread, and some modules drive their own)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
+        yield chromium
+        chromium.close()

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from conftest import make_project
 from nginx_support import Nginx, newsroom, require_nginx, serve
-from site_project import CHROMIUM, CHROMIUM_ARGS
+from site_project import CHROMIUM
 
 pytestmark = pytest.mark.browser
 require_nginx()
@@ -34,18 +34,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
     nginx = serve(base / "releases", project, base)
     yield nginx
     nginx.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from conftest import Build, build_site
 from portal_support import AXE_JS, PAGED_CATEGORY, paged_articles, serve
-from site_project import CHROMIUM, CHROMIUM_ARGS
+from site_project import CHROMIUM
 
 pytestmark = pytest.mark.browser
 
@@ -64,18 +64,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def server(site: Build) -> Iterator[str]:
     with serve(site.site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
-        )
-        yield chromium
-        chromium.close()
 
 
 class Visit:

@@ -19,7 +19,7 @@ from conftest import (
     build_site,
 )
 from newsroom import pagefind_chunks
-from site_project import CHROMIUM, CHROMIUM_ARGS
+from site_project import CHROMIUM
 
 pytestmark = pytest.mark.browser
 
@@ -82,18 +82,6 @@ def server(site: Build) -> Iterator[str]:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
