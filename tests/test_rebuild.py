@@ -12,6 +12,7 @@ Every other file, Pagefind's fragments and word index chunks included, is compar
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -139,3 +140,43 @@ def test_rebuild_after_edits_equals_a_clean_build(
     assert "tin-tuc/2026/bai-moi/" in incremental.text("index.html")
     assert "Lịch họp báo đã thay đổi" in incremental.text("tin-tuc/2026/hop-bao/index.html")
     assert "MARKER-SCHEDULED-5d2e" in incremental.text("tin-tuc/2026/hen-gio/index.html")
+
+
+class _Payload:
+    """What an attacker would commit as a cache file: unpickling it runs a command."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_cache_committed_to_the_repository_is_never_loaded(tmp_path: Path) -> None:
+    """A hostile repository can commit ``.cache/newsroom/`` (``git add -f``): its files are
+    not sealed with this machine's secret, so they are ignored, never unpickled."""
+    import hashlib
+    import pickle
+
+    from newsroom import cache, site
+
+    root = make_project(tmp_path / "project")
+    marker = tmp_path / "pwned"
+    payload = pickle.dumps({"x": _Payload(marker)})
+    forged = cache._FORMAT + hashlib.sha256(payload).digest() + payload
+    (root / CACHE).mkdir(parents=True)
+    (root / CACHE / site.SCAN_CACHE).write_bytes(forged)
+    build = run_build(root)
+    assert build.returncode == 0, build.output
+    assert not marker.exists()
+    assert reused(build)[0] == 0  # nothing taken from the forged file
+
+
+def test_a_symlinked_cache_folder_is_not_used(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / ".cache").symlink_to(elsewhere, target_is_directory=True)
+    build = run_build(root)
+    assert build.returncode == 0, build.output
+    assert list(elsewhere.rglob("*")) == []  # the build wrote nothing through the link

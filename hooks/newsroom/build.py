@@ -106,7 +106,11 @@ def cache_dir(config: Any) -> Path | None:
     """``.cache/newsroom/`` beside ``mkdocs.yml``; ``NEWSROOM_CACHE=off`` builds without it."""
     if os.environ.get("NEWSROOM_CACHE", "").strip().lower() in ("off", "0", "no"):
         return None
-    return Path(config.config_file_path).resolve().parent / CACHE_DIR
+    folder = Path(config.config_file_path).resolve().parent
+    for part in (folder / CACHE_DIR.parts[0], folder / CACHE_DIR):
+        if part.is_symlink():  # a repository could point the cache anywhere: no cache
+            return None
+    return folder / CACHE_DIR
 
 
 def reuse(key: tuple[str, str]) -> BuildState | None:

@@ -7,13 +7,17 @@ with the file (missing, truncated, corrupt, another Python, another version of t
 makes the store start empty, so the build recomputes: deleting ``.cache/`` is always safe.
 Values that were not used by a build are dropped when it saves, so the file does not grow.
 
-The file is pickled data and loaded by the build like the build's own code; it lives in the
-project's working tree, which only the people who can edit the hooks can write.
+The file is pickled data, so it is only ever loaded when it carries an HMAC made with this
+machine's own secret (``newsroom/cache.key`` in the user's config folder, outside any
+repository, created on first use): a cache file committed to a hostile repository, or copied
+from another machine, is not authentic and is ignored, never unpickled — it could otherwise
+run code or claim that a draft is valid and approved.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 import re
@@ -99,6 +103,44 @@ def files_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def _seal(payload: bytes) -> bytes:
+    """HMAC-SHA-256 of ``payload`` with this machine's cache secret."""
+    return hmac.new(_secret(), payload, hashlib.sha256).digest()
+
+
+@cache
+def _secret() -> bytes:
+    """The secret of this user on this machine (``$XDG_CONFIG_HOME/newsroom/cache.key``).
+
+    ``NEWSROOM_CACHE_SECRET_FILE`` names another file. Created with 32 random bytes, readable
+    by its owner only. If it cannot be read or made, a fresh secret for this process is used:
+    the cache then only serves this one build.
+    """
+    default = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "newsroom"
+    path = Path(os.environ.get("NEWSROOM_CACHE_SECRET_FILE") or default / "cache.key")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return _create(path)
+    except OSError:
+        return os.urandom(32)
+    return data if len(data) >= 32 else os.urandom(32)
+
+
+def _create(path: Path) -> bytes:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        secret = os.urandom(32)
+        with os.fdopen(fd, "wb") as out:
+            out.write(secret)
+        return secret
+    except FileExistsError:  # made meanwhile by a parallel build
+        return path.read_bytes()
+    except OSError:
+        return os.urandom(32)
+
+
 class Store:
     """One cache file: ``get`` and ``put`` in memory, ``save`` writes it once, atomically."""
 
@@ -116,8 +158,8 @@ class Store:
                 return {}
             body = data[len(_FORMAT) :]
             check, payload = body[:32], body[32:]
-            if hashlib.sha256(payload).digest() != check:
-                return {}
+            if not hmac.compare_digest(_seal(payload), check):
+                return {}  # not written by this machine's builds: never unpickled
             loaded = pickle.loads(payload)
             return loaded if isinstance(loaded, dict) else {}
         except Exception:  # any unreadable cache is no cache
@@ -147,7 +189,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name + ".")
             with os.fdopen(fd, "wb") as out:
-                out.write(_FORMAT + hashlib.sha256(payload).digest() + payload)
+                out.write(_FORMAT + _seal(payload) + payload)
             os.replace(tmp, self.path)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return

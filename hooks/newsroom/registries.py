@@ -147,10 +147,14 @@ class Registries:
 
 
 def _read(path: Path) -> list[tuple[str, dict[str, Any]]]:
+    if path.is_symlink() or path.parent.is_symlink():  # it could read any file of the machine
+        raise RegistryError(f"{path}: a registry may not be a symbolic link")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise RegistryError(f"{path}: registry file is missing") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RegistryError(f"{path}: cannot read the registry: {exc}") from exc
     except yaml.YAMLError as exc:
         raise RegistryError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
