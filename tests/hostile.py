@@ -73,6 +73,7 @@ CASES = (
     Case("slug index", ("docs/tin-tuc/2026/index.md:1: E033",), "HOSTILE-INDEX-69"),
     Case("dots in the name", ("docs/tin-tuc/2026/ban.v2.md:1: E030",), "HOSTILE-DOTS-70"),
     Case("article outside a year", ("docs/tin-tuc/ngoai-nam.md:1: E030",), "HOSTILE-YEAR-71"),
+    Case("quote in a page's file name", ('docs/trang"x.md:1: E030',), "HOSTILE-NAME-76"),
     Case("line separator in front-matter", ("docs/tin-tuc/2026/ngat-dong.md:9: E001",)),
 )
 
@@ -88,6 +89,8 @@ def lay_out(docs: Path, outside: Path) -> None:
     os.symlink(secret, docs / "tep/mat-khau.txt")
     os.symlink(outside, docs / "tep/may-chu")
     files = {
+        'trang"x.md': "# HOSTILE-NAME-76\n",
+        "trang-tieu-de.md": f"---\ntitle: '\"><img src=x onerror={SCRIPT_CALL}()>'\n---\nTrang.\n",
         "gioi-thieu/tin.md": "---\ntitle: Tin lạc chỗ\nsummary: x\ndate: 2026-05-01\n"
         "type: tin-hoat-dong\ncategory: hoat-dong-cua-bo\nunit: van-phong-bo\n"
         "id: lac-cho-01\nstatus: draft\n---\nHOSTILE-OUT-52\n",

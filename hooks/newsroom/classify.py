@@ -161,6 +161,8 @@ def _classify_file(
     theme_root = settings.theme_assets_dir + "/"
     if _BACKUP.search(name):
         return None, [_refusal(display, "backup")]
+    if urlpolicy.unsafe_name(src_uri):  # any file: its path becomes a URL in attributes
+        return None, [_refusal(display, "characters")]
     if suffix in MARKDOWN_SUFFIXES or lower.endswith(".md"):
         if not name.endswith(".md") or suffix != ".md":
             return None, [_refusal(display, "markdown_name")]
@@ -169,8 +171,6 @@ def _classify_file(
         if src_uri.startswith(theme_root) and suffix in THEME_SUFFIXES:
             return _checked_svg(Kind.THEME, path, display) if suffix == ".svg" else (Kind.THEME, [])
         return None, [_refusal(display, "theme")]
-    if urlpolicy.unsafe_name(name):
-        return None, [_refusal(display, "characters")]
     if suffix in MARKUP_SUFFIXES:
         return None, [_refusal(display, "markup")]
     if suffix not in ASSET_TYPES:
