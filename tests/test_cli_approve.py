@@ -212,3 +212,14 @@ def test_a_signed_approval_by_an_unknown_approver_is_refused_with_the_catalogue_
     err = capsys.readouterr().err
     assert "'chanh-van-phong' không có trong danh mục người duyệt" in err
     assert file.read_text(encoding="utf-8") == DRAFT
+
+
+def test_a_file_the_allow_list_refuses_is_not_approved(site, capsys):
+    """``x.v2.md`` would be built at another URL than its name: the build refuses the file
+    (E030), so approving it must be refused too, and the file left as it was."""
+    odd = site.parent / "docs/tin-tuc/2026/bai-thu.v2.md"
+    odd.write_text(DRAFT.replace("id: 2026-bai-thu", "id: 2026-bai-thu-v2"), encoding="utf-8")
+    before = odd.read_bytes()
+    assert run(site, "approve", str(odd), "--by", "chanh-van-phong-bo") == 1
+    assert "bai-thu.v2.md:1: E030" in capsys.readouterr().out
+    assert odd.read_bytes() == before

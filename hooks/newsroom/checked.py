@@ -43,15 +43,7 @@ class ArticleCheck:
         front_matter, found = parsing.parse(text, path)
         article = None
         if front_matter is not None:
-            article, more = rules.check_article(
-                front_matter,
-                src_uri,
-                path,
-                self.registries,
-                self.settings.docs_dir,
-                self.settings.timezone,
-                original,
-            )
+            article, more = self.check_front_matter(src_uri, path, front_matter, original)
             found = [*found, *more]
         result = (front_matter.lines if front_matter else None, found, article)
         if self.store is not None and not any(
@@ -59,6 +51,21 @@ class ArticleCheck:
         ):
             self.store.put(key, result)
         return result
+
+    def check_front_matter(
+        self, src_uri: str, path: str, front_matter: parsing.FrontMatter, original: Article | None
+    ) -> tuple[Article | None, list[Issue]]:
+        """The per-file stage, uncached: the rules for one article (a translation against
+        its original). Also what ``newsroom approve``/``withdraw`` run on a would-be text."""
+        return rules.check_article(
+            front_matter,
+            src_uri,
+            path,
+            self.registries,
+            self.settings.docs_dir,
+            self.settings.timezone,
+            original,
+        )
 
     @property
     def reuse(self) -> tuple[int, int] | None:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import cache, parsing, references, rules, signatures, workflow
+from . import cache, parsing, references, signatures, workflow
 from . import issues as issue
 from .checked import ArticleCheck
 from .classify import Classification, Kind, classify
@@ -103,8 +103,7 @@ class Corpus:
         except (OSError, UnicodeDecodeError) as exc:
             self.issues.append(issue.make(path, 1, "E026", detail=str(exc)))
             return
-        check = self._check or ArticleCheck(self.settings, self.registries, None)
-        lines, found, article = check.run(
+        lines, found, article = self._checker.run(
             src_uri, path, text, original.article if original else None
         )
         self.issues.extend(found)
@@ -119,15 +118,13 @@ class Corpus:
         self, src_uri: str, front_matter: parsing.FrontMatter, original: Entry | None
     ) -> tuple[Article | None, list[Issue]]:
         """The per-file stage: check one article (a translation against its original)."""
-        return rules.check_article(
-            front_matter,
-            src_uri,
-            self.display(src_uri),
-            self.registries,
-            self.settings.docs_dir,
-            self.settings.timezone,
-            original.article if original else None,
+        return self._checker.check_front_matter(
+            src_uri, self.display(src_uri), front_matter, original.article if original else None
         )
+
+    @property
+    def _checker(self) -> ArticleCheck:
+        return self._check or ArticleCheck(self.settings, self.registries, None)
 
     def _check_unique(self) -> None:
         seen_ids: dict[tuple[str, str], Article] = {}
