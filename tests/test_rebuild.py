@@ -60,6 +60,18 @@ def reused(build: Build) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+def pages_reused(build: Build) -> tuple[int, int, int]:
+    """(pages reused, pages built, Markdown conversions reused) from the page-cache line."""
+    match = re.search(r"pages reused: (\d+)/(\d+), Markdown (\d+)/(\d+)", build.output)
+    assert match, build.output
+    assert match.group(2) == match.group(4)  # every page asked both caches
+    return int(match.group(1)), int(match.group(2)), int(match.group(3))
+
+
+def cache_files(root: Path) -> list[Path]:
+    return sorted(p for p in (root / CACHE).rglob("*") if p.is_file())
+
+
 def test_cache_cold_warm_and_corrupt_give_the_same_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -72,22 +84,35 @@ def test_cache_cold_warm_and_corrupt_give_the_same_bytes(
     cold = run_build(root, site=tmp_path / "cold")
     assert_same(plain, output(cold))
     names = {p.name for p in (root / CACHE).iterdir()}
-    assert names == {"scan.pickle", "feeds.pickle", "search.pickle"}
+    assert names == {"scan.pickle", "feeds.pickle", "search.pickle", "markdown", "pages"}
     assert reused(cold)[0] == 0
+    assert pages_reused(cold)[0] == 0
 
     warm = run_build(root, site=tmp_path / "warm")
     assert_same(plain, output(warm))
     hits, checked = reused(warm)
     assert checked >= 10 and hits >= checked - 2  # only results naming a file problem recheck
+    pages, built, markdown = pages_reused(warm)
+    assert built > 50 and pages == built and markdown == built  # nothing rendered again
 
-    for path in (root / CACHE).iterdir():  # truncated, then garbage: both mean "no cache"
+    # entries swapped between keys (each is sealed with its key): all refused, same output
+    entries = sorted((root / CACHE / "pages").iterdir())
+    first = entries[0].read_bytes()
+    for path, other in zip(entries, entries[1:] + entries[:1], strict=True):
+        path.write_bytes(other.read_bytes() if other != entries[0] else first)
+    swapped = run_build(root, site=tmp_path / "swapped")
+    assert_same(plain, output(swapped))
+    assert pages_reused(swapped)[0] == 0
+
+    for path in cache_files(root):  # truncated, then garbage: both mean "no cache"
         path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
     assert_same(plain, output(run_build(root, site=tmp_path / "truncated")))
-    for path in (root / CACHE).iterdir():
+    for path in cache_files(root):
         path.write_bytes(b"newsroom-cache-1\n" + b"\0" * 64)
     corrupt = run_build(root, site=tmp_path / "corrupt")
     assert_same(plain, output(corrupt))
     assert reused(corrupt)[0] == 0
+    assert pages_reused(corrupt)[0] == 0
 
 
 def _edit(docs: Path) -> None:
@@ -126,6 +151,8 @@ def test_rebuild_after_edits_equals_a_clean_build(
     # ... and the scheduled article comes due: the next build runs after its date
     incremental = run_build(root, LATER)
     assert reused(incremental)[0] > 0
+    pages, built, _markdown = pages_reused(incremental)
+    assert 0 < pages < built  # unchanged pages came from the cache, the others were rendered
 
     clean_root = make_project(tmp_path / "clean")
     shutil.rmtree(clean_root / "docs")

@@ -103,7 +103,7 @@ def files_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _seal(payload: bytes) -> bytes:
+def seal(payload: bytes) -> bytes:
     """HMAC-SHA-256 of ``payload`` with this machine's cache secret."""
     return hmac.new(_secret(), payload, hashlib.sha256).digest()
 
@@ -158,7 +158,7 @@ class Store:
                 return {}
             body = data[len(_FORMAT) :]
             check, payload = body[:32], body[32:]
-            if not hmac.compare_digest(_seal(payload), check):
+            if not hmac.compare_digest(seal(payload), check):
                 return {}  # not written by this machine's builds: never unpickled
             loaded = pickle.loads(payload)
             return loaded if isinstance(loaded, dict) else {}
@@ -189,7 +189,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name + ".")
             with os.fdopen(fd, "wb") as out:
-                out.write(_FORMAT + _seal(payload) + payload)
+                out.write(_FORMAT + seal(payload) + payload)
             os.replace(tmp, self.path)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return

@@ -1,0 +1,123 @@
+"""Hook: a page whose inputs did not change since an earlier build is not rendered again.
+
+Its Markdown is not converted (the HTML, table of contents and title come from the cache
+when every file its links resolved to is still where it was) and its template is not
+rendered (the page HTML comes from the cache when the body, the navigation and every value
+the hooks gave the template are the same). Keys and storage: ``newsroom.pagecache``. Off
+with the rest of the content cache (``NEWSROOM_CACHE=off``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+from newsroom import build, pagecache
+from newsroom.classify import Kind
+
+log = get_plugin_logger("newsroom")
+#: Set on the template context when the page's HTML comes from the cache (overrides/main.html).
+CACHED = "newsroom_cached"
+
+
+@dataclass
+class _Caches:
+    site: str  # site_inputs(): what every page depends on
+    markdown: pagecache.EntryStore
+    pages: pagecache.EntryStore
+
+
+def _caches(config) -> _Caches | None:
+    """The page caches of this build (shared by the language passes), None when off."""
+    state = build.state()
+    if state.cache_dir is None:
+        return None
+    memo = ("pagecache",)
+    if memo not in state.memo:
+        settings = state.settings
+        custom = getattr(config.theme, "custom_dir", None)
+        fixed = state.site.corpus.files.of_kind(Kind.PAGE)
+        site = pagecache.site_inputs(
+            Path(config.config_file_path),
+            [Path(custom)] if custom else [],
+            Path(__file__).resolve().parent,
+            settings.registries_path,
+            [settings.docs_dir / uri for uri in fixed],
+            settings.docs_dir,
+        )
+        state.memo[memo] = _Caches(
+            site,
+            pagecache.EntryStore(state.cache_dir / "markdown"),
+            pagecache.EntryStore(state.cache_dir / "pages"),
+        )
+    return state.memo[memo]
+
+
+@event_priority(-1000)  # after every plugin changed the Markdown text
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    caches = _caches(config)
+    if caches is None:
+        return markdown
+    lang = build.current_language(config)
+    shown = pagecache.config_text(config)
+    name = pagecache.markdown_key(caches.site, shown, lang, page.file.src_uri, page.url, markdown)
+    entry = caches.markdown.get(name)
+    if isinstance(entry, pagecache.RenderedMarkdown) and pagecache.lookups_hold(entry, files):
+        page.render = partial(_restore, page, entry)
+    else:
+        page.render = partial(_render, page, caches.markdown, name, page.render)
+    return markdown
+
+
+def _restore(page, entry: pagecache.RenderedMarkdown, config, files) -> None:
+    pagecache.restore(page, entry, files)
+
+
+def _render(page, store: pagecache.EntryStore, name: str, render, config, files) -> None:
+    entry = pagecache.render_and_record(page, render, config, files)
+    if entry is not None:
+        store.put(name, entry)
+
+
+@event_priority(-1000)  # after every hook and plugin filled the context
+def on_page_context(context, page, config, nav):
+    caches = _caches(config)
+    if caches is None:
+        return context
+    lang = build.current_language(config)
+    name = pagecache.page_key(caches.site, lang, page, context, pagecache.config_text(config))
+    html = caches.pages.get(name) if name else None
+    if isinstance(html, str):
+        context[CACHED] = html
+        name = None  # nothing to store after rendering
+    page.newsroom_page_key = name
+    return context
+
+
+@event_priority(1000)  # the template's output, before any hook changes it
+def on_post_page(output: str, page, config) -> str:
+    name = getattr(page, "newsroom_page_key", None)
+    caches = _caches(config) if name else None
+    if caches is not None and name:
+        caches.pages.put(name, output)
+    return output
+
+
+@event_priority(-200)  # after static-i18n built every language
+def on_post_build(config) -> None:
+    """Report the reuse; a production build deletes the entries it did not use."""
+    if not build.is_final_pass(config):
+        return
+    caches = _caches(config)
+    if caches is None:
+        return
+    pages, markdown = caches.pages, caches.markdown
+    log.info(
+        f"Trang dùng lại / pages reused: {pages.hits}/{pages.hits + pages.misses}, "
+        f"Markdown {markdown.hits}/{markdown.hits + markdown.misses}"
+    )
+    if not build.state().preview:
+        pages.prune()
+        markdown.prune()
