@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom import build, search
+from newsroom import build, search, search_bundle
 
 log = get_plugin_logger("newsroom")
 #: The folded copies of pages already read by an earlier build (newsroom.cache).
@@ -30,7 +30,9 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     chosen = search.documents(site_dir, state.site.corpus, state.site.registries)
     try:
-        report = search.write_index(site_dir, chosen, state.store(SEARCH_CACHE))
+        report = search.write_index(
+            site_dir, chosen, state.store(SEARCH_CACHE), state.store(search_bundle.BUNDLE_CACHE)
+        )
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
     for url in report.missing_body:
@@ -43,5 +45,5 @@ def on_post_build(config) -> None:
     pages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages.items()))
     log.info(
         f"Tìm kiếm / search: {pages or '0'} trang, {report.bytes_on_disk / 1e6:.1f} MB, "
-        f"{report.seconds:.1f} s"
+        f"{report.seconds:.1f} s" + (", chỉ mục dùng lại / index reused" if report.reused else "")
     )

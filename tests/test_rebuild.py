@@ -84,7 +84,14 @@ def test_cache_cold_warm_and_corrupt_give_the_same_bytes(
     cold = run_build(root, site=tmp_path / "cold")
     assert_same(plain, output(cold))
     names = {p.name for p in (root / CACHE).iterdir()}
-    assert names == {"scan.pickle", "feeds.pickle", "search.pickle", "markdown", "pages"}
+    assert names == {
+        "scan.pickle",
+        "feeds.pickle",
+        "search.pickle",
+        "pagefind.pickle",
+        "markdown",
+        "pages",
+    }
     assert reused(cold)[0] == 0
     assert pages_reused(cold)[0] == 0
 
@@ -94,6 +101,7 @@ def test_cache_cold_warm_and_corrupt_give_the_same_bytes(
     assert checked >= 10 and hits >= checked - 2  # only results naming a file problem recheck
     pages, built, markdown = pages_reused(warm)
     assert built > 50 and pages == built and markdown == built  # nothing rendered again
+    assert "index reused" in warm.output and "index reused" not in cold.output
 
     # entries swapped between keys (each is sealed with its key): all refused, same output
     entries = sorted((root / CACHE / "pages").iterdir())
@@ -153,6 +161,7 @@ def test_rebuild_after_edits_equals_a_clean_build(
     assert reused(incremental)[0] > 0
     pages, built, _markdown = pages_reused(incremental)
     assert 0 < pages < built  # unchanged pages came from the cache, the others were rendered
+    assert "index reused" not in incremental.output  # changed pages: Pagefind indexed again
 
     clean_root = make_project(tmp_path / "clean")
     shutil.rmtree(clean_root / "docs")

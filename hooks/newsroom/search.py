@@ -31,10 +31,11 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 
-from . import cache, dates, pagefind_chunks, urls
+from . import cache, dates, pagefind_chunks, search_bundle, urls
 from .corpus import Corpus
 from .model import Article
 from .registries import Registries
@@ -75,6 +76,7 @@ class Report:
     missing_body: tuple[str, ...]  # published articles whose page has no data-pagefind-body
     chunks: dict[str, int] = field(default_factory=dict)  # word index chunks per language
     rechunk_skipped: str = ""  # why the bundle kept Pagefind's own chunks ("" if re-chunked)
+    reused: bool = False  # the bundle of an earlier build with the same staged pages
 
 
 # -- folding ------------------------------------------------------------------------------------
@@ -209,7 +211,10 @@ def documents(site_dir: Path, corpus: Corpus, registries: Registries) -> Iterato
 
 # -- writing ------------------------------------------------------------------------------------
 def write_index(
-    site_dir: Path, chosen: Iterable[Document], store: cache.Store | None = None
+    site_dir: Path,
+    chosen: Iterable[Document],
+    store: cache.Store | None = None,
+    bundles: cache.Store | None = None,
 ) -> Report:
     """Index ``chosen`` with Pagefind into ``site_dir/pagefind`` (replacing any old bundle).
 
@@ -217,20 +222,33 @@ def write_index(
     directory: one request to Pagefind instead of one per page (per-page requests through the
     Python API cost ~0.1 s each, 2 minutes for 1,000 articles). Result URLs are root-relative
     (``/tin-tuc/…``); the search UI prefixes the site's path (Pagefind's ``baseUrl``). The word
-    index is then re-cut by size (``rechunk``; about 5 s at 10,000 articles).
+    index is then re-cut by size (``rechunk``; about 5 s at 10,000 articles). When the staged
+    pages are those of an earlier build, its bundle is reused from ``bundles``
+    (``search_bundle``).
     """
     started = time.perf_counter()
     output = site_dir / BUNDLE_DIR
     shutil.rmtree(output, ignore_errors=True)
+    digest = search_bundle.new_digest(repr(EXCLUDE_SELECTORS))
+    skipped = ""
     with tempfile.TemporaryDirectory(prefix="newsroom-search-") as scratch:
-        pages, missing = stage(Path(scratch) / "site", chosen, store)
-        run_indexer(Path(scratch), output)
-    try:
-        chunks, skipped = pagefind_chunks.rechunk(output), ""
-    except pagefind_chunks.ChunkFormatError as error:  # a Pagefind we don't know
-        chunks, skipped = {}, str(error)  # its own chunks still work
+        pages, missing = stage(Path(scratch) / "site", chosen, store, digest)
+        name = digest.hexdigest()
+        earlier = bundles.get(name) if bundles is not None else None
+        chunks = search_bundle.unpack(earlier, output) if isinstance(earlier, dict) else None
+        reused = chunks is not None
+        if chunks is None:
+            shutil.rmtree(output, ignore_errors=True)
+            run_indexer(Path(scratch), output)
+            try:
+                chunks = pagefind_chunks.rechunk(output)
+            except pagefind_chunks.ChunkFormatError as error:  # a Pagefind we don't know
+                chunks, skipped = {}, str(error)  # its own chunks still work
+            if bundles is not None and not skipped:
+                bundles.put(name, search_bundle.pack(output, chunks))
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
-    return Report(pages, time.perf_counter() - started, size, tuple(missing), chunks, skipped)
+    seconds = time.perf_counter() - started
+    return Report(pages, seconds, size, tuple(missing), chunks, skipped, reused)
 
 
 class IndexerError(RuntimeError):
@@ -265,9 +283,13 @@ def run_indexer(scratch: Path, output: Path) -> None:
 
 
 def stage(
-    scratch: Path, chosen: Iterable[Document], store: cache.Store | None = None
+    scratch: Path,
+    chosen: Iterable[Document],
+    store: cache.Store | None = None,
+    digest: Any = None,
 ) -> tuple[dict[str, int], list[str]]:
-    """Write each prepared page to ``scratch/<url>index.html``; count pages per language."""
+    """Write each prepared page to ``scratch/<url>index.html``; count pages per language.
+    ``digest`` (``search_bundle``) takes every staged page."""
     pages: dict[str, int] = {}
     missing: list[str] = []
     for document in chosen:
@@ -282,5 +304,7 @@ def stage(
         target = scratch / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
+        if digest is not None:
+            search_bundle.add_page(digest, name, content)
         pages[document.lang] = pages.get(document.lang, 0) + 1
     return pages, missing
