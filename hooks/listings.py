@@ -14,15 +14,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from newsroom import build, listings, urls
 from newsroom.views import card, link, listing_page
 
-_pages: dict[str, listings.ListingPage] = {}
-
 
 @event_priority(-150)
 def on_files(files: Files, config) -> Files:
     state = build.state()
     lang = build.current_language(config)
     other = "en" if lang == "vi" else "vi"
-    _pages.clear()
+    state.listing_pages.clear()  # this language pass's pages only
     pages = _listing_pages(state, lang)
     other_urls = {p.url for p in _listing_pages(state, other)}
     for page in pages:
@@ -31,7 +29,7 @@ def on_files(files: Files, config) -> Files:
         )
         _as_i18n_file(file, lang, other, page, other_urls)
         files.append(file)
-        _pages[page.src_uri] = page
+        state.listing_pages[page.src_uri] = page
     _dirty_preview(files, state)
     return files
 
@@ -80,7 +78,7 @@ def _as_i18n_file(
 def on_page_context(context, page, config, nav):
     state = build.state()
     registries = state.site.registries
-    listing = _pages.get(page.file.src_uri)
+    listing = state.listing_pages.get(page.file.src_uri)
     if listing is not None:
         context["listing"] = listing_page(listing, registries)
         page.meta["newsroom_articles"] = listing.articles  # the sitemap's lastmod

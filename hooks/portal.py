@@ -16,8 +16,6 @@ from mkdocs.structure.toc import AnchorLink
 from newsroom import build, ical, portal, urls
 from newsroom.labels import ui
 
-_not_found: dict[str, str] = {}  # each language's rendered 404 page
-
 
 def _settings(config) -> dict:
     return (config.extra.get("newsroom") or {}).get("portal") or {}
@@ -148,7 +146,7 @@ def on_template_context(context, template_name, config):
 
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name == "404.html":
-        _not_found[build.current_language(config)] = output
+        build.state().not_found_pages[build.current_language(config)] = output
     return output
 
 
@@ -159,8 +157,7 @@ def on_post_build(config) -> None:
     if not build.is_final_pass(config):
         return
     site_dir = Path(config.site_dir)
-    for lang, output in _not_found.items():
+    for lang, output in build.state().not_found_pages.items():
         target = site_dir / urls.prefix(lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(output, encoding="utf-8")
-    _not_found.clear()

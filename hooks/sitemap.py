@@ -9,15 +9,6 @@ from newsroom import build
 from newsroom.sitemap import SitemapEntry, git_lastmod, write
 from newsroom.visibility import Visibility
 
-_entries: list[SitemapEntry] = []
-
-
-@event_priority(40)
-def on_config(config):
-    if build.current_language(config) == "vi":  # first pass of a build: start afresh
-        _entries.clear()
-    return config
-
 
 def on_post_page(output: str, page, config) -> str:
     state = build.state()
@@ -28,7 +19,7 @@ def on_post_page(output: str, page, config) -> str:
     if entry is not None and entry.visibility is not Visibility.PUBLISHED:
         return output  # withdrawn pages keep their URL but are not advertised
     alternates = getattr(page.file, "alternates", None) or {lang: page.file}
-    _entries.append(
+    state.sitemap_entries.append(
         SitemapEntry(
             url=page.url,
             lang=lang,
@@ -53,4 +44,5 @@ def _lastmod(page, entry, state):
 @event_priority(-200)  # after static-i18n built every language and wrote its own sitemap
 def on_post_build(config) -> None:
     if build.is_final_pass(config) and not build.state().preview:
-        write(Path(config.site_dir), _entries, build.state().settings.site_url)
+        state = build.state()
+        write(Path(config.site_dir), state.sitemap_entries, state.settings.site_url)

@@ -31,6 +31,12 @@ class BuildState:
     #: source did not change keep the previous preview build's HTML
     partial: bool = False
     cache_dir: Path | None = None  # the content cache (newsroom.cache), None when off
+    #: generated listing pages of the language pass being built, by source path
+    listing_pages: dict[str, Any] = field(default_factory=dict)
+    #: every public page of both language passes, for the one sitemap (newsroom.sitemap)
+    sitemap_entries: list[Any] = field(default_factory=list)
+    #: each language's rendered 404 page, written to its own place after the last pass
+    not_found_pages: dict[str, str] = field(default_factory=dict)
 
     def store(self, name: str) -> Store | None:
         """The cache file ``name``, shared by the language passes; saved by ``save_stores``."""
@@ -52,26 +58,33 @@ class BuildState:
         return self.site.settings
 
 
-_state: BuildState | None = None
-_command: str = "build"
-_dirty: bool = False
-_inputs: str = ""  # digest of the templates, config and registries at the last preview build
+@dataclass
+class Session:
+    """What outlives one build: the MkDocs command of this process (``mkdocs serve`` runs
+    many builds) and, for the preview, the digest of the inputs at its last build."""
+
+    command: str = "build"
+    dirty: bool = False
+    inputs: str = ""  # digest of the templates, config and registries at the last preview build
+
+
+_session = Session()
+_state: BuildState | None = None  # the build in progress: replaced by every outer on_config
 
 
 def set_command(command: str, dirty: bool = False) -> None:
-    global _command, _dirty
-    _command, _dirty = command, dirty
+    global _session
+    _session = Session(command, dirty)
 
 
 def is_dirty_preview() -> bool:
     """``mkdocs serve --dirty`` (``make serve``): only changed pages are rendered again."""
-    return _command == "serve" and _dirty
+    return _session.command == "serve" and _session.dirty
 
 
 def inputs_changed(config: Any, settings: Settings) -> bool:
     """True when the templates, ``mkdocs.yml`` or the registries changed since the last
     preview build of this process (then every page is rendered again), or on the first."""
-    global _inputs
     digest = hashlib.sha256()
     # the project's templates (custom_dir); the installed theme changes only with the venv
     custom = getattr(config.theme, "custom_dir", None)
@@ -82,12 +95,13 @@ def inputs_changed(config: Any, settings: Settings) -> bool:
     for path in paths:
         stat = path.stat()
         digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    changed, _inputs = digest.hexdigest() != _inputs, digest.hexdigest()
+    changed = digest.hexdigest() != _session.inputs
+    _session.inputs = digest.hexdigest()
     return changed
 
 
 def is_preview() -> bool:
-    return _command == "serve"
+    return _session.command == "serve"
 
 
 def start(site: Site, key: tuple[str, str] | None = None, cache: Path | None = None) -> BuildState:
