@@ -7,11 +7,12 @@ pages as unknown files, so they are added to the per-language file set it produc
 
 from __future__ import annotations
 
+from dataclasses import fields
 from types import SimpleNamespace
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from newsroom import build, listings, urls
+from newsroom import build, cache, listings, urls
 from newsroom.views import card, link, listing_page
 
 
@@ -30,26 +31,47 @@ def on_files(files: Files, config) -> Files:
         _as_i18n_file(file, lang, other, page, other_urls)
         files.append(file)
         state.listing_pages[page.src_uri] = page
-    _dirty_preview(files, state)
+    _dirty_preview(files, state, lang, other_urls)
     return files
 
 
-def _dirty_preview(files: Files, state: build.BuildState) -> None:
+def _dirty_preview(files: Files, state: build.BuildState, lang: str, other: set[str]) -> None:
     """``make serve`` (``mkdocs serve --dirty``) renders a page again only when its source
     changed; pages that show other pages' data (home, press room: every page that is not an
-    article) are rendered every time, and every page when templates, config or registries
-    changed. Runs after static-i18n, which replaces the language's ``File`` objects."""
+    article) are rendered every time, a listing page when its articles changed, and every
+    page when templates, config or registries changed. Runs after static-i18n, which
+    replaces the language's ``File`` objects."""
     if not build.is_dirty_preview():
         return
     for file in files.documentation_pages():
-        if file.generated_by:
-            continue  # generated listing pages are always rendered (MkDocs: they have content)
-        if not state.partial or state.site.corpus.get(file.src_uri) is None:
+        listing = state.listing_pages.get(file.src_uri)
+        if listing is not None:
+            same = build.generated_unchanged(lang, file.src_uri, _fingerprint(listing, other))
+            if state.partial and same:
+                file.is_modified = _never  # the previous preview build's page stays
+        elif file.generated_by:
+            continue  # other generated pages are always rendered (MkDocs: they have content)
+        elif not state.partial or state.site.corpus.get(file.src_uri) is None:
             file.is_modified = _always
+
+
+def _fingerprint(listing: listings.ListingPage, other_urls: set[str]) -> str:
+    """What a listing page shows: its place, its articles (all but their bodies), whether
+    the other language has it."""
+    shown = [
+        {f.name: getattr(a, f.name) for f in fields(a) if f.name != "body"}
+        for a in listing.articles
+    ]
+    flags = (listing.url, listing.number, listing.total, listing.title, listing.url in other_urls)
+    return cache.key(cache.stable_repr(flags), cache.stable_repr(shown))
 
 
 def _always() -> bool:
     return True
+
+
+def _never() -> bool:
+    return False
 
 
 def _listing_pages(state: build.BuildState, lang: str) -> list[listings.ListingPage]:

@@ -69,6 +69,9 @@ def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path
         assert "Tiêu đề sửa khi xem trước" in fetch(page)[1]
         assert "Tiêu đề sửa khi xem trước" in fetch(base)[1]  # the home page lists it
         assert "Tiêu đề sửa khi xem trước" in fetch(base + "tin-tuc/")[1]  # all news, page 1
+        # listing pages that show it are made again; the others keep the last build's page
+        for listing in ("chuyen-muc/thi-hanh-an-dan-su/", "don-vi/thads-ha-noi/", "tin-tuc/2026/"):
+            assert "Tiêu đề sửa khi xem trước" in fetch(base + listing)[1], listing
         _status, draft = fetch(base + "tin-tuc/2026/ban-nhap/")  # not rendered again
         assert "MARKER-DRAFT-7f3a" in draft
         assert "BẢN NHÁP — chưa được duyệt, không được đăng" in draft

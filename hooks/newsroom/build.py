@@ -66,6 +66,8 @@ class Session:
     command: str = "build"
     dirty: bool = False
     inputs: str = ""  # digest of the templates, config and registries at the last preview build
+    #: fingerprint of each generated page (by language and source path) at the last preview build
+    generated: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 _session = Session()
@@ -75,6 +77,13 @@ _state: BuildState | None = None  # the build in progress: replaced by every out
 def set_command(command: str, dirty: bool = False) -> None:
     global _session
     _session = Session(command, dirty)
+
+
+def generated_unchanged(lang: str, src_uri: str, fingerprint: str) -> bool:
+    """True when the preview's last build made this generated page from the same data."""
+    before = _session.generated.get((lang, src_uri))
+    _session.generated[(lang, src_uri)] = fingerprint
+    return before == fingerprint
 
 
 def is_dirty_preview() -> bool:
