@@ -9,11 +9,12 @@ In ``mkdocs serve`` they stay, under a banner (hooks/pages.py).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
-from newsroom import build, site
+from newsroom import build, site, sitedir
 from newsroom.classify import Kind
 from newsroom.clock import ClockError
 from newsroom.registries import RegistryError
@@ -49,11 +50,18 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config) -> None:
+    """A production build: the previous ``site/`` is deleted while this one is built."""
+    if build.is_final_pass(config) and not build.is_preview():
+        build.state().cleaning = sitedir.set_aside(Path(config.site_dir))
+
+
 @event_priority(-200)  # after every other hook, static-i18n's nested passes included
 def on_post_build(config) -> None:
     """Once the last language is built, write the content cache files the build used."""
     if build.is_final_pass(config):
         build.state().save_stores()
+        sitedir.finish(build.state().cleaning)
 
 
 def _report(state: build.BuildState, stop: bool) -> None:

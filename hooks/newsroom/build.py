@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,8 @@ class BuildState:
     sitemap_entries: list[Any] = field(default_factory=list)
     #: each language's rendered 404 page, written to its own place after the last pass
     not_found_pages: dict[str, str] = field(default_factory=dict)
+    #: the deletion of the previous build's ``site/`` running meanwhile (newsroom.sitedir)
+    cleaning: threading.Thread | None = None
 
     def store(self, name: str) -> Store | None:
         """The cache file ``name``, shared by the language passes; saved by ``save_stores``."""

@@ -229,23 +229,27 @@ def write_index(
     started = time.perf_counter()
     output = site_dir / BUNDLE_DIR
     shutil.rmtree(output, ignore_errors=True)
-    digest = search_bundle.new_digest(repr(EXCLUDE_SELECTORS))
+    chosen = list(chosen)
     skipped = ""
-    with tempfile.TemporaryDirectory(prefix="newsroom-search-") as scratch:
-        pages, missing = stage(Path(scratch) / "site", chosen, store, digest)
+    chunks: dict[str, int] | None = None
+    if bundles is not None:  # first only the digest of what would be staged: no files
+        digest = search_bundle.new_digest(repr(EXCLUDE_SELECTORS))
+        pages, missing = stage(None, chosen, store, digest)
         name = digest.hexdigest()
-        earlier = bundles.get(name) if bundles is not None else None
+        earlier = bundles.get(name)
         chunks = search_bundle.unpack(earlier, output) if isinstance(earlier, dict) else None
-        reused = chunks is not None
-        if chunks is None:
-            shutil.rmtree(output, ignore_errors=True)
+    reused = chunks is not None
+    if chunks is None:
+        shutil.rmtree(output, ignore_errors=True)
+        with tempfile.TemporaryDirectory(prefix="newsroom-search-") as scratch:
+            pages, missing = stage(Path(scratch) / "site", chosen, store)
             run_indexer(Path(scratch), output)
-            try:
-                chunks = pagefind_chunks.rechunk(output)
-            except pagefind_chunks.ChunkFormatError as error:  # a Pagefind we don't know
-                chunks, skipped = {}, str(error)  # its own chunks still work
-            if bundles is not None and not skipped:
-                bundles.put(name, search_bundle.pack(output, chunks))
+        try:
+            chunks = pagefind_chunks.rechunk(output)
+        except pagefind_chunks.ChunkFormatError as error:  # a Pagefind we don't know
+            chunks, skipped = {}, str(error)  # its own chunks still work
+        if bundles is not None and not skipped:
+            bundles.put(name, search_bundle.pack(output, chunks))
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
     seconds = time.perf_counter() - started
     return Report(pages, seconds, size, tuple(missing), chunks, skipped, reused)
@@ -283,13 +287,13 @@ def run_indexer(scratch: Path, output: Path) -> None:
 
 
 def stage(
-    scratch: Path,
+    scratch: Path | None,
     chosen: Iterable[Document],
     store: cache.Store | None = None,
     digest: Any = None,
 ) -> tuple[dict[str, int], list[str]]:
     """Write each prepared page to ``scratch/<url>index.html``; count pages per language.
-    ``digest`` (``search_bundle``) takes every staged page."""
+    ``digest`` (``search_bundle``) takes every prepared page; no scratch: nothing written."""
     pages: dict[str, int] = {}
     missing: list[str] = []
     for document in chosen:
@@ -301,9 +305,10 @@ def stage(
                 missing.append(document.url)
             continue
         name = document.url if document.url.endswith(".html") else document.url + "index.html"
-        target = scratch / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
+        if scratch is not None:
+            target = scratch / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
         if digest is not None:
             search_bundle.add_page(digest, name, content)
         pages[document.lang] = pages.get(document.lang, 0) + 1
