@@ -29,7 +29,7 @@ class Facet:
 
     kind: str  # its name in URLs of code: ``urls.listing(kind, key, lang)``
     root: str  # the URL segment of its pages, the same in every language
-    field: str | None = None  # the front-matter field it groups by (``None``: every article)
+    field: str = ""  # the front-matter field it groups by (empty: every article)
     formats: tuple[str, ...] = ()  # the feed formats of each of its streams (none: no feeds)
 
     @property
@@ -43,7 +43,7 @@ class Facet:
 
     def keys(self, article: Article) -> tuple[str, ...]:
         """The keys of this facet that ``article`` carries (``()`` for ``all``)."""
-        if self.field is None:
+        if not self.field:
             return ()
         if self.field == "date":
             return (str(article.year),)

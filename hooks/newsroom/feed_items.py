@@ -119,7 +119,7 @@ def make_item(article: Article, corpus: Corpus, page: PageHTML | None) -> FeedIt
 
 def _category(article: Article, corpus: Corpus, kind: str) -> Category:
     facet = BY_KIND[kind]
-    assert facet.registry is not None and facet.field is not None  # CATEGORY_FACETS
+    assert facet.registry is not None  # CATEGORY_FACETS read registries
     key = getattr(article, facet.field)
     label = getattr(corpus.registries, facet.registry)[key].label.get(article.lang)
     scheme = urls.listing(kind, key, article.lang)

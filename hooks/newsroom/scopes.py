@@ -31,7 +31,7 @@ class Scope:
 
     @property
     def is_all(self) -> bool:
-        return self.facet.field is None
+        return not self.facet.field
 
     @property
     def formats(self) -> tuple[str, ...]:
