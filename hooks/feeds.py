@@ -51,10 +51,15 @@ def on_page_context(context, page, config, nav):
 @event_priority(-200)  # last: after hooks/sanitize.py (-50) and every other page hook
 def on_page_content(html: str, page, config, files) -> str:
     state = build.state()
-    if state.preview or state.site.corpus.get(page.file.src_uri) is None:
-        return html  # feeds carry articles only, and are never written by `mkdocs serve`
-    body = feed_content.PageHTML(page.url, html)
-    feed_content.record(state.memo, build.current_language(config), page.file.src_uri, body)
+    if state.preview:
+        return html  # `mkdocs serve` never writes feeds: they must never carry drafts
+    lang = build.current_language(config)
+    key = ("in-feeds", lang)
+    if key not in state.memo:  # the articles some feed carries: only their bodies are kept
+        state.memo[key] = feeds.in_feeds(state.site.corpus, lang)
+    if page.file.src_uri in state.memo[key]:
+        body = feed_content.PageHTML(page.url, html)
+        feed_content.record(state.memo, lang, page.file.src_uri, body)
     return html
 
 
@@ -67,6 +72,9 @@ def on_post_build(config) -> None:
     lang = build.current_language(config)
     corpus = state.site.corpus
     pages = feed_content.recorded(state.memo, lang)
+    missing = sorted(feeds.in_feeds(corpus, lang) - pages.keys())  # `mkdocs build --dirty`
+    if missing:
+        log.warning("%d feed items have no body (pages not rendered): %s", len(missing), missing[0])
     files = feeds.render_feeds(corpus, lang, pages)
     feed_lifecycle.amend(files, corpus, lang)  # withdrawal notices and lead images
     files[podcast.path(lang)] = podcast.render(corpus, lang)

@@ -72,13 +72,29 @@ def feed_id(settings: Settings, scope: Scope) -> str:
     return f"tag:{authority(settings.site_url)},{TAG_DATE}:feeds/{scope.lang}/{tail}"
 
 
+def chosen(corpus: Corpus, lang: str) -> list[tuple[Scope, list[Article]]]:
+    """Every feed scope of ``lang`` with its items: its newest published articles, at most
+    ``feed_limit``."""
+    articles = corpus.articles(lang)  # published only, newest first
+    limit = corpus.settings.feed_limit
+    return [
+        (scope, [a for a in articles if scope.matches(a)][:limit])
+        for scope in scopes(corpus.registries, lang)
+    ]
+
+
+def in_feeds(corpus: Corpus, lang: str) -> set[str]:
+    """Source paths of the articles that some feed of ``lang`` carries (whose page bodies
+    the build keeps for the feeds)."""
+    return {a.src_uri for _scope, items in chosen(corpus, lang) for a in items}
+
+
 def render_feeds(corpus: Corpus, lang: str, pages: Mapping[str, PageHTML]) -> dict[str, bytes]:
     """Every feed file of ``lang``: ``{site-relative path: content}``.
 
     ``pages`` holds each article's page body by source path (:func:`feed_content.recorded`).
     """
     settings = corpus.settings
-    articles = corpus.articles(lang)  # published only, newest first
     fallback = site_updated(corpus)
     made: dict[str, FeedItem] = {}
 
@@ -88,9 +104,8 @@ def render_feeds(corpus: Corpus, lang: str, pages: Mapping[str, PageHTML]) -> di
         return made[article.src_uri]
 
     out: dict[str, bytes] = {}
-    for scope in scopes(corpus.registries, lang):
-        chosen = [a for a in articles if scope.matches(a)][: settings.feed_limit]
-        items = [item(a) for a in chosen]
+    for scope, articles in chosen(corpus, lang):
+        items = [item(a) for a in articles]
         meta = FeedMeta(
             lang,
             feed_id(settings, scope),
