@@ -71,11 +71,6 @@ def with_registry() -> Iterator[Facet]:
     return (f for f in FACETS if f.registry is not None)
 
 
-def with_feeds() -> Iterator[Facet]:
-    """Facets that have feeds, in table order (``all`` first)."""
-    return (f for f in FACETS if f.has_feeds)
-
-
 def required_keys() -> tuple[Facet, ...]:
     """Registry facets whose field every article must have (one key each), in the schema's
     order: what ``newsroom new`` asks for (type, category, unit)."""
