@@ -4,7 +4,9 @@ Thin adapter over ``newsroom.feeds``, ``opml``, ``ical``, ``directory`` and ``pr
 static-i18n builds once per language (the English build nested in the Vietnamese
 ``on_post_build``, with the same ``config.site_dir``), so each pass writes its own language's
 feeds under ``urls.feed(...)`` (``feeds/…`` or ``en/feeds/…``) and the Vietnamese pass also
-writes the OPML directory and the press-conference calendar. Feeds are never written by
+writes the OPML directory and the press-conference calendar. An item's body is its page's
+body as MkDocs rendered and the sanitising hook cleaned it, recorded in ``on_page_content``
+(``newsroom.feed_content``): articles are rendered once. Feeds are never written by
 ``mkdocs serve``: the preview shows drafts, feeds must never carry them.
 """
 
@@ -13,15 +15,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom import build, directory, feed_lifecycle, feeds, ical, opml, podcast, pressroom, urls
+from newsroom import (
+    build,
+    directory,
+    feed_content,
+    feed_lifecycle,
+    feeds,
+    ical,
+    opml,
+    podcast,
+    pressroom,
+    urls,
+)
 from newsroom.settings import DEFAULT_LANGUAGE
 
 log = get_plugin_logger("newsroom.feeds")
 
 PRESSROOM_TEMPLATE = "pressroom.html"
 FEEDS_TEMPLATE = "feeds.html"
-#: Article bodies converted for feeds by earlier builds (newsroom.cache), shared by languages.
-FEEDS_CACHE = "feeds.pickle"
 
 
 def on_page_context(context, page, config, nav):
@@ -37,6 +48,21 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-200)  # last: after hooks/sanitize.py (-50) and every other page hook
+def on_page_content(html: str, page, config, files) -> str:
+    state = build.state()
+    if state.preview:
+        return html  # `mkdocs serve` never writes feeds: they must never carry drafts
+    lang = build.current_language(config)
+    key = ("in-feeds", lang)
+    if key not in state.memo:  # the articles some feed carries: only their bodies are kept
+        state.memo[key] = feeds.in_feeds(state.site.corpus, lang)
+    if page.file.src_uri in state.memo[key]:
+        body = feed_content.PageHTML(page.url, html)
+        feed_content.record(state.memo, lang, page.file.src_uri, body)
+    return html
+
+
 @event_priority(0)  # before static-i18n (-100) starts the nested English build
 def on_post_build(config) -> None:
     state = build.state()
@@ -45,13 +71,11 @@ def on_post_build(config) -> None:
         return
     lang = build.current_language(config)
     corpus = state.site.corpus
-    renderer = feeds.ContentRenderer(
-        list(config["markdown_extensions"]),
-        dict(config["mdx_configs"]),
-        state.settings.iframe_hosts,
-        store=state.store(FEEDS_CACHE),
-    )
-    files = feeds.render_feeds(corpus, lang, renderer)
+    pages = feed_content.recorded(state.memo, lang)
+    missing = sorted(feeds.in_feeds(corpus, lang) - pages.keys())  # `mkdocs build --dirty`
+    if missing:
+        log.warning("%d feed items have no body (pages not rendered): %s", len(missing), missing[0])
+    files = feeds.render_feeds(corpus, lang, pages)
     feed_lifecycle.amend(files, corpus, lang)  # withdrawal notices and lead images
     files[podcast.path(lang)] = podcast.render(corpus, lang)
     if lang == DEFAULT_LANGUAGE:

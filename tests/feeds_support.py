@@ -6,10 +6,11 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-import markdown  # noqa: F401  (the renderer needs it; fail early when missing)
+import markdown
 from newsroom import site
 from newsroom.corpus import Corpus
-from newsroom.feeds import ContentRenderer
+from newsroom.feed_content import PageHTML
+from newsroom.sanitize import sanitize_html
 from newsroom.settings import Settings
 from newsroom.text import toc_slugify
 
@@ -71,5 +72,12 @@ def make_corpus(
     return corpus
 
 
-def renderer() -> ContentRenderer:
-    return ContentRenderer(list(EXTENSIONS), dict(CONFIGS), ("www.youtube-nocookie.com",))
+def pages(corpus: Corpus) -> dict[str, PageHTML]:
+    """Each published article's page body, as the build records it for feeds: Markdown with
+    the site's extensions, sanitised (a real build also resolves links: test_feeds_build)."""
+    found = {}
+    for article in corpus.articles():
+        body = markdown.markdown(article.body, extensions=EXTENSIONS, extension_configs=CONFIGS)
+        clean, _removed = sanitize_html(body, ("www.youtube-nocookie.com",))
+        found[article.src_uri] = PageHTML(article.url, clean)
+    return found

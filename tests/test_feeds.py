@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 
 import feedparser
-from feeds_support import SITE_URL, article, make_corpus, renderer, translation
+from feeds_support import SITE_URL, article, make_corpus, pages, translation
 from lxml import etree
-from newsroom import feeds
+from newsroom import feed_content, feeds
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def _render(corpus, lang="vi"):
-    return feeds.render_feeds(corpus, lang, renderer())
+    return feeds.render_feeds(corpus, lang, pages(corpus))
 
 
 def _atom_entries(data: bytes):
@@ -142,51 +142,53 @@ def test_correction_moves_updated_and_is_prepended(tmp_path):
     assert item["date_published"] == "2026-05-01T00:00:00+07:00"
 
 
-def test_content_is_sanitised_html_with_absolute_links(tmp_path):
+def test_content_is_the_page_body_with_absolute_urls():
+    """Feeds take the body MkDocs rendered (URLs relative to the page) and only make its URLs
+    absolute against the page's address; heading permalinks (page chrome) are dropped."""
     body = (
-        "## Mục một\n\nXem [bài B](b.md#chi-tiet), [trang](../../gioi-thieu.md), "
-        "[mục](#muc-mot), [ngoài](https://example.org/x).\n\n![Ảnh](anh.png)\n\n"
-        '<script>alert("x")</script>\n\n<p onclick="evil()">Đoạn</p>\n'
+        '<h2 id="muc-mot">Mục một<a class="headerlink" href="#muc-mot" title="Link">¶</a></h2>\n'
+        '<p>Xem <a href="../b/#chi-tiet">bài B</a>, <a href="../../../gioi-thieu/">trang</a>, '
+        '<a href="#muc-mot">mục</a>, <a href="https://example.org/x?a=1&amp;b=2">ngoài</a>, '
+        '<a href="mailto:a@example.org">thư</a>, <a href="../../../tep/b%E1%BA%A3n%20%C4%91.pdf">'
+        'tệp</a>.</p>\n<p><img alt="Ảnh" src="../anh.png" /></p>\n'
+        '<blockquote cite="../c/"><p>Trích\x0b dẫn</p></blockquote>\n'
+        '<video poster="../poster.jpg" src="//cdn.example.org/v.mp4"></video>'
     )
-    corpus = make_corpus(
-        tmp_path,
-        {
-            "tin-tuc/2026/a.md": article("bai-a", "Bài A", "2026-05-02", body=body),
-            "tin-tuc/2026/b.md": article("bai-b", "Bài B", "2026-05-01"),
-            "tin-tuc/2026/anh.png": "png",
-            "gioi-thieu.md": "# Giới thiệu\n",
-        },
-    )
-    entry = _atom_entries(_render(corpus)["feeds/atom.xml"])[0]
-    content_element = entry.find(f"{ATOM}content")
-    assert content_element.get("type") == "html"
-    content = content_element.text
+    page = feed_content.PageHTML("tin-tuc/2026/a/", body)
+    content = feed_content.absolute_html(page, SITE_URL)
     assert f'href="{SITE_URL}tin-tuc/2026/b/#chi-tiet"' in content
     assert f'href="{SITE_URL}gioi-thieu/"' in content
     assert f'href="{SITE_URL}tin-tuc/2026/a/#muc-mot"' in content
-    assert 'href="https://example.org/x"' in content
+    assert 'href="https://example.org/x?a=1&amp;b=2"' in content  # escaped once, as given
+    assert 'href="mailto:a@example.org"' in content
+    assert f'href="{SITE_URL}tep/b%E1%BA%A3n%20%C4%91.pdf"' in content
     assert f'src="{SITE_URL}tin-tuc/2026/anh.png"' in content
-    assert "<script" not in content and "onclick" not in content and "alert" not in content
-    assert "headerlink" not in content  # toc permalinks are page chrome, not content
+    assert f'cite="{SITE_URL}tin-tuc/2026/c/"' in content
+    assert f'poster="{SITE_URL}tin-tuc/2026/poster.jpg"' in content
+    assert 'src="https://cdn.example.org/v.mp4"' in content
+    assert "headerlink" not in content and "¶" not in content
+    assert "\x0b" not in content  # XML cannot carry it
+    assert '<h2 id="muc-mot">Mục một</h2>' in content  # the heading itself stays
 
 
-def test_english_links_point_to_published_translations(tmp_path):
+def test_item_content_is_the_recorded_page_body(tmp_path):
     corpus = make_corpus(
         tmp_path,
         {
             "tin-tuc/2026/a.md": article("bai-a", "Bài A", "2026-05-02"),
-            "tin-tuc/2026/a.en.md": translation(
-                "A", "2026-05-02", body="See [B](b.md), [C](c.md)."
-            ),
             "tin-tuc/2026/b.md": article("bai-b", "Bài B", "2026-05-01"),
-            "tin-tuc/2026/b.en.md": translation("B", "2026-05-01"),
-            "tin-tuc/2026/c.md": article("bai-c", "Bài C", "2026-05-01"),
         },
     )
-    content = _atom_entries(_render(corpus, "en")["en/feeds/atom.xml"])
-    text = next(e for e in content if e.findtext(f"{ATOM}title") == "A").findtext(f"{ATOM}content")
-    assert f'href="{SITE_URL}en/tin-tuc/2026/b/"' in text
-    assert f'href="{SITE_URL}tin-tuc/2026/c/"' in text  # no translation: the original
+    recorded = {
+        "tin-tuc/2026/a.md": feed_content.PageHTML(
+            "tin-tuc/2026/a/", '<p>Thân bài <a href="../b/">B</a></p>'
+        )
+    }  # b's page was not recorded: its item has no body, never another rendering
+    items = json.loads(feeds.render_feeds(corpus, "vi", recorded)["feeds/feed.json"])["items"]
+    assert [i["content_html"] for i in items] == [
+        f'<p>Thân bài <a href="{SITE_URL}tin-tuc/2026/b/">B</a></p>',
+        "",
+    ]
 
 
 def test_attachments_become_enclosures(tmp_path):

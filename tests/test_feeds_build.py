@@ -14,6 +14,7 @@ import feedparser
 import pytest
 from conftest import (
     ENGLISH_MARKER,
+    FIXTURE_DOCS,
     PUBLISHED_MARKER,
     SITE_URL,
     UNPUBLISHED_MARKERS,
@@ -211,3 +212,31 @@ def test_renaming_an_article_file_keeps_its_guid(fixture_build, tmp_path):
     old = next(e for e in before.entries if e.link.endswith("/cong-bo/"))
     new = next(e for e in after.entries if e.link.endswith("/cong-bo-ten-moi/"))
     assert new.id == old.id == "tag:example.gov.vn,2024:tin-tuc/fx-2026-cong-bo/vi"
+
+
+def test_item_bodies_are_the_page_bodies_rendered_once(tmp_path):
+    """An item's body is its page's body (MkDocs rendered it, the English link rewrite and the
+    sanitiser ran once), with absolute URLs and without heading permalinks."""
+    original = (FIXTURE_DOCS / "tin-tuc/2026/cong-bo.en.md").read_text(encoding="utf-8")
+    head = original.split("\n---\n", 1)[0] + "\n---\n"
+    body = (
+        "## Background\n\nSee the [press release](../2025/thong-cao.md), the [response]"
+        "(../2025/phan-hoi.md#chi-tiet).\n"
+    )
+    build = build_site(tmp_path, extra_files={"tin-tuc/2026/cong-bo.en.md": head + body})
+    page = build.text("en/tin-tuc/2026/cong-bo/index.html")
+    # the page marks the Vietnamese-only article (newsroom.links): the feed says the same
+    assert 'hreflang="vi" lang="vi">response (in Vietnamese)</a>' in page
+    atom = etree.parse(str(build.site / "en/feeds/atom.xml")).getroot()
+    entry = next(
+        e for e in atom.iter(f"{ATOM}entry") if e.findtext(f"{ATOM}id").endswith("cong-bo/en")
+    )
+    content = entry.findtext(f"{ATOM}content")
+    assert (
+        f'<a href="{SITE_URL}tin-tuc/2025/phan-hoi/#chi-tiet" hreflang="vi" lang="vi">'
+        "response (in Vietnamese)</a>"
+    ) in content
+    assert f'<a href="{SITE_URL}en/tin-tuc/2025/thong-cao/">press release</a>' in content
+    assert '<h2 id="background">Background</h2>' in content
+    assert "headerlink" not in content
+    assert "headerlink" in page  # the page keeps its permalinks

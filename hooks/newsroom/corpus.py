@@ -15,17 +15,17 @@ from . import cache, parsing, references, signatures, workflow
 from . import issues as issue
 from .checked import ArticleCheck
 from .classify import Classification, Kind, classify
+from .facets import ROOTS
 from .issues import Issue
 from .model import Article
 from .paths import language_of, original_of, translation_of
 from .registries import Registries
 from .render import Renderer
 from .settings import LANGUAGES, Settings
-from .urls import LISTING_ROOTS
 from .visibility import Visibility, decide
 
 #: First path segments of generated pages (listings, feeds, search): no static page there.
-RESERVED_ROOTS = frozenset(LISTING_ROOTS.values()) | {"feeds", "pagefind", "search", "assets"}
+RESERVED_ROOTS = ROOTS | {"feeds", "pagefind", "search", "assets"}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The directory of every feed of one language, for the OPML file and the feed page.
 
-Groups follow the feed kinds (all items, categories, types, units) in registry order; every
-URL is absolute, because readers copy them into feed readers.
+Groups follow the facets that have feeds (:mod:`newsroom.facets`: all items, categories,
+types, units), keys in registry order; every URL is absolute, because readers copy them into
+feed readers.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import urls
-from .feeds import FeedScope, scopes
+from .feeds import scopes, title
 from .registries import Registries
+from .scopes import Scope
 from .settings import Settings
 
 GROUP_TITLE = {
@@ -26,7 +28,7 @@ GROUP_TITLE = {
 class DirectoryEntry:
     """One scope's feeds as absolute URLs (``json`` only for all items)."""
 
-    scope: FeedScope
+    scope: Scope
     title: str  # the scope's label inside its group; the site title for ``all``
     full_title: str  # the channel title
     rss: str
@@ -52,15 +54,15 @@ class DirectoryGroup:
 
 
 def directory(registries: Registries, settings: Settings, lang: str) -> list[DirectoryGroup]:
-    """Every feed of ``lang``, grouped by kind (all, category, type, unit), in registry order."""
+    """Every feed of ``lang``, grouped by facet (all, category, type, unit), in registry order."""
     groups: dict[str, list[DirectoryEntry]] = {}
     for scope in scopes(registries, lang):
         url = {f: urls.absolute(settings.site_url, scope.path(f)) for f in scope.formats}
-        full = scope.title(registries)
+        full = title(scope)
         groups.setdefault(scope.kind, []).append(
             DirectoryEntry(
                 scope,
-                scope.label(registries) or full,
+                full if scope.is_all else scope.label,
                 full,
                 url["rss"],
                 url["atom"],

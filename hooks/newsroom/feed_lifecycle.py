@@ -23,9 +23,12 @@ from lxml import etree
 
 from . import dates, urls
 from .corpus import Corpus
-from .feeds import ATOM_NS, FeedScope, item_id, scopes
+from .feed_formats import ATOM_NS
+from .feed_items import item_id
+from .feeds import scopes
 from .model import Article
 from .portal import DEFAULT_IMAGE, image_url
+from .scopes import Scope
 from .visibility import Visibility
 
 #: How long a withdrawal stays announced in RSS and JSON Feed (and as an Atom tombstone).
@@ -111,7 +114,7 @@ def _media_type(url: str) -> str:
     return mimetypes.guess_type(url.split("?", 1)[0])[0] or "image/jpeg"
 
 
-def _rss(data, gone, images, corpus, scope: FeedScope, days) -> bytes:
+def _rss(data, gone, images, corpus, scope: Scope, days) -> bytes:
     root = etree.fromstring(data)
     nsmap = {**root.nsmap, "media": MEDIA_NS}
     root = _with_namespaces(root, nsmap)
@@ -152,7 +155,7 @@ def _insert_by_date(channel: etree._Element, new: etree._Element) -> None:
     channel.append(new)
 
 
-def _atom(data, gone, images, corpus, scope: FeedScope, days) -> bytes:
+def _atom(data, gone, images, corpus, scope: Scope, days) -> bytes:
     root = etree.fromstring(data)
     root = _with_namespaces(root, {**root.nsmap, "at": TOMBSTONE_NS})
     for entry in root.iter(f"{{{ATOM_NS}}}entry"):
@@ -182,7 +185,7 @@ def _atom(data, gone, images, corpus, scope: FeedScope, days) -> bytes:
     return _serialize(root)
 
 
-def _json(data, gone, images, corpus, scope: FeedScope, days) -> bytes:
+def _json(data, gone, images, corpus, scope: Scope, days) -> bytes:
     feed = json.loads(data)
     for item in feed["items"]:
         image = images.get(item["id"])

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from . import urls
 from .corpus import Corpus
-from .feeds import authority
+from .feed_items import authority
 from .model import Article
 from .settings import DEFAULT_LANGUAGE
 

@@ -1,4 +1,5 @@
-"""Listing pages: which scopes exist, which published articles each holds, and pagination.
+"""Listing pages: which scopes exist (every facet of :mod:`newsroom.facets`), which published
+articles each holds, and pagination.
 
 Pure: given a corpus, a language and a page size, it returns every listing page. The hook
 turns them into ``File.generated`` pages; templates only display them.
@@ -13,34 +14,7 @@ from . import urls
 from .corpus import Corpus
 from .model import Article
 from .registries import Registries
-
-#: Scopes that always get a page (even empty) — every registry key; tags and years only
-#: exist when an article carries them.
-REGISTRY_KINDS = {
-    "category": "categories",
-    "type": "types",
-    "unit": "units",
-    "focus": "focus_areas",
-}
-
-
-@dataclass(frozen=True)
-class Scope:
-    kind: str  # all, category, type, unit, focus, tag, year
-    key: str | None
-    lang: str
-    label: str  # what the scope is called in this language
-
-    def url(self, page: int = 1) -> str:
-        return urls.listing(self.kind, self.key, self.lang, page)
-
-    def feeds(self) -> dict[str, str] | None:
-        """The scope's own feeds (site-relative), if it has some."""
-        if self.kind == "all":
-            return {fmt: urls.feed(fmt, self.lang) for fmt in ("rss", "atom", "json")}
-        if self.kind in urls.FEED_KINDS:
-            return {fmt: urls.feed(fmt, self.lang, self.kind, self.key) for fmt in ("rss", "atom")}
-        return None
+from .scopes import Scope, registry_scopes
 
 
 @dataclass(frozen=True)
@@ -81,11 +55,8 @@ def scopes(corpus: Corpus, registries: Registries, lang: str) -> list[tuple[Scop
     articles = corpus.articles(lang)
     all_label = "Tất cả tin bài" if lang == "vi" else "All news"
     found: list[tuple[Scope, list[Article]]] = [(Scope("all", None, lang, all_label), articles)]
-    for kind, registry_name in REGISTRY_KINDS.items():
-        registry = getattr(registries, registry_name)
-        for key, entry in registry.items():
-            chosen = [a for a in articles if key in _keys(a, kind)]
-            found.append((Scope(kind, key, lang, entry.label.get(lang)), chosen))
+    for scope in registry_scopes(registries, lang):
+        found.append((scope, [a for a in articles if scope.matches(a)]))
     tags: dict[str, tuple[str, list[Article]]] = {}
     for article in articles:
         for tag in article.tags:
@@ -100,12 +71,6 @@ def scopes(corpus: Corpus, registries: Registries, lang: str) -> list[tuple[Scop
             (Scope("year", str(year), lang, label), [a for a in articles if a.year == year])
         )
     return found
-
-
-def _keys(article: Article, kind: str) -> tuple[str, ...]:
-    if kind == "focus":
-        return article.focus_areas
-    return (getattr(article, kind),)
 
 
 def paginate(scope: Scope, articles: list[Article], size: int) -> list[ListingPage]:

@@ -13,7 +13,8 @@ from lxml import etree
 
 from . import urls
 from .corpus import Corpus
-from .feeds import EPOCH, PUBLISHER, SITE_TITLE, item_id
+from .feed_items import item_id
+from .feeds import EPOCH, PUBLISHER, SITE_TITLE
 from .media import media_blocks
 from .model import Article
 from .paths import media_type, resolve

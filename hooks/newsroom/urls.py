@@ -8,20 +8,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from .facets import BY_KIND
 from .text import slugify
 
-#: Listing kinds and the path segment they live under.
-LISTING_ROOTS = {
-    "all": "tin-tuc",
-    "category": "chuyen-muc",
-    "type": "loai-tin",
-    "unit": "don-vi",
-    "focus": "trong-tam",
-    "tag": "the",
-    "year": "tin-tuc",
-}
-#: Listing kinds that have their own RSS + Atom feeds (CONTENT_MODEL.md section 6).
-FEED_KINDS = ("category", "type", "unit")
 PRESS_ROOM = "bao-chi/"
 SEARCH = "tim-kiem/"
 FEEDS_PAGE = "bao-chi/nguon-tin/"
@@ -41,7 +30,7 @@ def tag_key(tag: str) -> str:
 
 def listing(kind: str, key: str | None, lang: str, page: int = 1) -> str:
     """``chuyen-muc/thi-hanh-an-dan-su/``, page 2: ``…/trang/2/``; all news: ``tin-tuc/``."""
-    root = LISTING_ROOTS[kind]
+    root = BY_KIND[kind].root
     base = f"{prefix(lang)}{root}/"
     if key:
         base += f"{tag_key(key) if kind == 'tag' else key}/"
@@ -57,7 +46,7 @@ def feed(fmt: str, lang: str, kind: str = "all", key: str | None = None) -> str:
     base = f"{prefix(lang)}feeds/"
     if kind == "all":
         return base + (extension if fmt != "json" else "feed.json")
-    return f"{base}{LISTING_ROOTS[kind]}/{key}.{extension}"
+    return f"{base}{BY_KIND[kind].root}/{key}.{extension}"
 
 
 OPML = "feeds/feeds.opml"

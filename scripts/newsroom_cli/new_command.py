@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from newsroom import schema
+from newsroom import facets, schema
 from newsroom.fields import nearest
 from newsroom.messages import did_you_mean, render
 from newsroom.paths import translation_of
@@ -21,6 +22,11 @@ from .article_files import locate, shown
 from .cli_messages import say
 from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail, load_site
 
+_HELP = {
+    "type": "loại tin / type key (docs/.registries/types.yml)",
+    "category": "chuyên mục / category key",
+    "unit": "đơn vị ban hành / issuing unit key",
+}
 _PROMPTS = {"type": "Loại tin", "category": "Chuyên mục", "unit": "Đơn vị", "title": "Tiêu đề"}
 
 
@@ -33,9 +39,8 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
         "Creates a draft with a fresh id; never overwrites; asks for missing options "
         "in a terminal.",
     )
-    parser.add_argument("--type", help="loại tin / type key (docs/.registries/types.yml)")
-    parser.add_argument("--category", help="chuyên mục / category key")
-    parser.add_argument("--unit", help="đơn vị ban hành / issuing unit key")
+    for facet in facets.required_keys():  # --type, --category, --unit
+        parser.add_argument(f"--{facet.field}", help=_HELP[facet.field])
     parser.add_argument("--title", help="tiêu đề / title")
     parser.add_argument(
         "--lang",
@@ -71,18 +76,14 @@ def _new_article(
 ) -> Path:
     registries = site.registries
     today = site.now.date()
-    choices = {
-        "type": list(registries.types),
-        "category": list(registries.categories),
-        "unit": [k for k, u in registries.units.items() if u.validity.covers(today)],
-    }
+    choices = {f.field: _choices(registries, f, today) for f in facets.required_keys()}
     values = {}
-    for option in ("type", "category", "unit", "title"):
+    for option in (*choices, "title"):
         value = getattr(args, option) or _prompt(option, choices.get(option), interactive, ask)
         if not value:
             raise CommandError(say("missing_option", language, option=f"--{option}"))
         values[option] = value.strip()
-    for option in ("type", "category", "unit"):
+    for option in choices:
         _check_key(registries, option, values[option], language)
     if not registries.units[values["unit"]].validity.covers(today):
         hint = did_you_mean(registries.units[values["unit"]].successor)
@@ -133,6 +134,18 @@ def _prompt(option: str, choices: list[str] | None, interactive: bool, ask: Call
     if choices:
         print(f"{_PROMPTS[option]}: " + ", ".join(choices))
     return ask(f"{_PROMPTS[option]} / {option}: ")
+
+
+def _choices(registries: Registries, facet: facets.Facet, today: dt.date) -> list[str]:
+    """The keys offered for the facet's field (type, category, unit): its registry's, those
+    in force ``today`` where entries expire (units)."""
+    registry = getattr(registries, facet.registry or "")
+    return [k for k, e in registry.items() if _in_force(e, today)]
+
+
+def _in_force(entry: object, today: dt.date) -> bool:
+    validity = getattr(entry, "validity", None)
+    return validity is None or validity.covers(today)
 
 
 def _check_key(registries: Registries, option: str, value: str, language: str) -> None:

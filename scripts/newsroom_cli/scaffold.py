@@ -7,13 +7,15 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsroom import schema, workflow
+from newsroom import facets, schema, workflow
 from newsroom.frontmatter_edit import format_time, quote
 from newsroom.placeholders import PLACEHOLDER
 from newsroom.registries import Registries
 from newsroom.schema import Field, Need, Reader
 
 ID_SLUG_MAX = 40
+#: The fields that hold one registry key each (the facets ``newsroom new`` asks for).
+_KEYED = frozenset(f.field for f in facets.required_keys())
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,9 @@ def article_text(new: NewArticle, registries: Registries) -> str:
     required, a hint for the common optional ones, and the fields its type requires."""
     lines = ["---"]
     for spec in schema.FIELDS:
-        if spec.need is Need.ALWAYS:
+        if spec.need is Need.ALWAYS and spec.name in _KEYED:  # type, category, unit
+            lines.append(f"{spec.name}: {getattr(new, spec.name)}")
+        elif spec.need is Need.ALWAYS:
             lines.append(_REQUIRED_LINES[spec.name](new))
     lines += _HINTS
     for name in registries.types[new.type].requires:
@@ -77,9 +81,6 @@ _REQUIRED_LINES: dict[str, Callable[[NewArticle], str]] = {
     "date": lambda new: (
         f"date: {format_time(new.date)}  # thời điểm đăng; để ở tương lai thì bài được hẹn giờ"
     ),
-    "type": lambda new: f"type: {new.type}",
-    "category": lambda new: f"category: {new.category}",
-    "unit": lambda new: f"unit: {new.unit}",
     "status": lambda new: (
         f"status: {workflow.DRAFT}  # draft → in-review → approved (lệnh newsroom approve)"
     ),
