@@ -9,7 +9,7 @@ with the rest of the content cache (``NEWSROOM_CACHE=off``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -27,6 +27,12 @@ class _Caches:
     site: str  # site_inputs(): what every page depends on
     markdown: pagecache.EntryStore
     pages: pagecache.EntryStore
+    config: dict[str, str] = field(default_factory=dict)  # config_text() of each language pass
+
+    def config_text(self, lang: str, config) -> str:
+        if lang not in self.config:
+            self.config[lang] = pagecache.config_text(config)
+        return self.config[lang]
 
 
 def _caches(config) -> _Caches | None:
@@ -61,7 +67,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if caches is None:
         return markdown
     lang = build.current_language(config)
-    shown = pagecache.config_text(config)
+    shown = caches.config_text(lang, config)
     name = pagecache.markdown_key(caches.site, shown, lang, page.file.src_uri, page.url, markdown)
     entry = caches.markdown.get(name)
     if isinstance(entry, pagecache.RenderedMarkdown) and pagecache.lookups_hold(entry, files):
@@ -87,7 +93,8 @@ def on_page_context(context, page, config, nav):
     if caches is None:
         return context
     lang = build.current_language(config)
-    name = pagecache.page_key(caches.site, lang, page, context, pagecache.config_text(config))
+    shown = caches.config_text(lang, config)
+    name = pagecache.page_key(caches.site, lang, page, context, shown, config.extra)
     html = caches.pages.get(name) if name else None
     if isinstance(html, str):
         context[CACHED] = html

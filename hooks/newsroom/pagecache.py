@@ -77,7 +77,6 @@ SHOWN_CONFIG = (
     "use_directory_urls",
     "markdown_extensions",
     "mdx_configs",
-    "extra",
 )
 #: Page metadata the templates never read (the sitemap's list of a listing's articles).
 UNSHOWN_META = frozenset({"newsroom_articles"})
@@ -203,7 +202,9 @@ def _file_bytes(path: Path) -> str:
 
 
 def config_text(config: Mapping[str, Any]) -> str:
-    """The config values a page shows (``SHOWN_CONFIG``) and the theme's, by value."""
+    """The config values pages show (``SHOWN_CONFIG``) and the theme's, by value: the same
+    for every page of a language pass. ``extra`` is not here: static-i18n changes its
+    language switch for every page (:func:`page_key` takes it)."""
     shown = [(name, config.get(name)) for name in SHOWN_CONFIG]
     return stable_repr(shown) + stable_repr(sorted(dict(config["theme"]).items()))
 
@@ -218,6 +219,7 @@ def page_key(
     page: Any,
     context: Mapping[str, Any],
     config: str,
+    extra: Any,
 ) -> str | None:
     """The key of a page's template output, or ``None`` when a value cannot be keyed."""
     meta = {k: v for k, v in (page.meta or {}).items() if k not in UNSHOWN_META}
@@ -226,6 +228,7 @@ def page_key(
         stable_repr(sorted(meta.items(), key=lambda kv: str(kv[0]))),
         stable_repr(sorted(shown.items())),
         config,
+        stable_repr(extra),
     ]
     if any(_OPAQUE.search(part) for part in parts):
         return None
