@@ -27,9 +27,8 @@ import markdown
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from . import cache, dates, urls
+from . import cache, dates, urls, wording
 from .corpus import Corpus, static_page_url
-from .labels import ui
 from .model import Article
 from .paths import resolve, translation_of
 from .registries import Registries
@@ -44,25 +43,6 @@ TAG_DATE = "2024"
 #: ``updated`` of an empty feed on an empty site (never the clock).
 EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
-PUBLISHER = {"vi": "Bộ Tư pháp", "en": "Ministry of Justice of Viet Nam"}
-SITE_TITLE = {"vi": "Tin tức Bộ Tư pháp", "en": "Ministry of Justice News"}
-SCOPE_WORD = {
-    "category": {"vi": "Chuyên mục", "en": "Category"},
-    "type": {"vi": "Loại tin", "en": "Type"},
-    "unit": {"vi": "Đơn vị", "en": "Unit"},
-}
-DESCRIPTION = {
-    "all": {
-        "vi": "Tin chính thống mới nhất của Bộ Tư pháp: thi hành án dân sự, xây dựng và "
-        "phổ biến pháp luật, thông cáo báo chí và phát ngôn.",
-        "en": "The latest official news of the Ministry of Justice of Viet Nam: civil "
-        "judgment enforcement, law-making, legal education, press releases and statements.",
-    },
-    "scoped": {
-        "vi": "Tin chính thống mới nhất của Bộ Tư pháp — {word}: {label}.",
-        "en": "The latest official news of the Ministry of Justice of Viet Nam — {word}: {label}.",
-    },
-}
 
 _URL_ATTR = re.compile(r'(\s(?:href|src|cite)=")([^"]*)(")')
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
@@ -105,15 +85,17 @@ class FeedScope:
 
     def title(self, registries: Registries) -> str:
         label = self.label(registries)
-        base = SITE_TITLE[self.lang]
-        return base if label is None else f"{base} — {SCOPE_WORD[self.kind][self.lang]}: {label}"
+        base = wording.text(self.lang, "site.news_title")
+        if label is None:
+            return base
+        return f"{base} — {wording.text(self.lang, f'feeds.word_{self.kind}')}: {label}"
 
     def description(self, registries: Registries) -> str:
         label = self.label(registries)
         if label is None:
-            return DESCRIPTION["all"][self.lang]
-        word = SCOPE_WORD[self.kind][self.lang]
-        return DESCRIPTION["scoped"][self.lang].format(word=word, label=label)
+            return wording.text(self.lang, "feeds.description_all")
+        word = wording.text(self.lang, f"feeds.word_{self.kind}")
+        return wording.text(self.lang, "feeds.description_scoped").format(word=word, label=label)
 
 
 def scopes(registries: Registries, lang: str) -> list[FeedScope]:
@@ -234,7 +216,7 @@ def _page_url(src_uri: str, lang: str, corpus: Corpus) -> str:
 def update_notes(article: Article, tz: dt.tzinfo) -> str:
     """``<p>`` per public update, newest first: "Đính chính (05/10/2024): note"."""
     paragraphs = []
-    words = ui(article.lang)
+    words = wording.section(article.lang, "page")
     for update in article.sorted_updates:
         word = words[update.kind]
         day = dates.show_date(update.at.astimezone(tz), article.lang)
@@ -383,7 +365,7 @@ def _generator(
     fg.title(meta.title)
     fg.description(meta.description)
     fg.subtitle(meta.description)
-    fg.author({"name": PUBLISHER[meta.scope.lang]})
+    fg.author({"name": wording.text(meta.scope.lang, "site.publisher")})
     fg.language(meta.scope.lang)
     fg.link(href=meta.self_url(settings, fmt), rel="self")  # first: RSS keeps the last link
     fg.link(href=meta.home, rel="alternate")
@@ -463,7 +445,7 @@ def json_feed(meta: FeedMeta, items: list[FeedItem], settings: Settings) -> byte
         "feed_url": meta.self_url(settings, "json"),
         "description": meta.description,
         "language": meta.scope.lang,
-        "authors": [{"name": PUBLISHER[meta.scope.lang]}],
+        "authors": [{"name": wording.text(meta.scope.lang, "site.publisher")}],
         "items": [_json_item(i) for i in items],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

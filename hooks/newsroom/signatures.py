@@ -16,8 +16,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from . import dates, sshsig, workflow
 from . import issues as issue
-from . import sshsig, workflow
 from .git_history import Commit, GitError, Repository
 from .issues import Issue
 from .messages import Localized
@@ -159,8 +159,8 @@ def _check_older(
             src_uri,
             "E056",
             commit=commit.id[:10],
-            date=day.strftime("%d/%m/%Y"),
-            cutover=cutover.strftime("%d/%m/%Y"),
+            date=dates.show_date(day, "vi"),
+            cutover=dates.show_date(cutover, "vi"),
         )
 
 
@@ -233,7 +233,7 @@ class _Judge:
                 "commit": short,
                 "fingerprint": verdict.fingerprint,
                 "value": signer,
-                "date": day.strftime("%d/%m/%Y"),
+                "date": dates.show_date(day, "vi"),
             }
         return None, {}
 
