@@ -155,8 +155,8 @@ def test_cross_file_problems_name_file_and_line(tmp_path: Path) -> None:
         "đã đăng docs/tin-tuc/2026/phan-hoi.md",
         "docs/tin-tuc/2026/hop-bao.md:16: E069 event.notice: '2026-khong-co' không phải bài họp "
         "báo (hop-bao) trong trang",
-        "docs/tin-tuc/2026/phan-hoi.md:18: W112 responds_to.received: thời điểm nhận 09:00 "
-        "02/06/2026 khác sổ theo dõi (01/06/2026 09:00)",
+        "docs/tin-tuc/2026/phan-hoi.md:18: W112 responds_to.received: thời điểm nhận 02/06/2026 "
+        "09:00 khác sổ theo dõi (01/06/2026 09:00)",
         "docs/tin-tuc/2026/sai-muc.md:19: E066 responds_to.item: không có mục '2026-mux' trong sổ "
         "theo dõi thông tin báo chí (có phải `2026-muc`?)",
         "docs/tin-tuc/2026/trung.md:16: E064 media.0: 'podcast' không hợp lệ (infographic, "
