@@ -19,6 +19,7 @@
 
   const box = document.querySelector("[data-nr-search]");
   if (!box) return;
+  const lang = box.dataset.lang === "en" ? "en" : "vi";
   // Wording comes from the site's catalogue (hooks/newsroom/data/wording-*.toml, section
   // search_script), written into data-text by overrides/partials/nr-search.html.
   const words = JSON.parse(box.dataset.text || "{}");
