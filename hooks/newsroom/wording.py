@@ -24,8 +24,9 @@ from typing import Any
 
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("vi", "en")
-#: Sections whose texts are patterns with language-specific fields (``{d} {month}``).
-_OWN_FIELDS = frozenset({"dates"})
+#: Sections and keys whose texts may use different fields in each language
+#: (``{d} {month} {yyyy}`` / ``{dd}/{mm}/{yyyy}``; ``Q{q}`` / ``Quý {roman}``).
+OWN_FIELDS = frozenset({"dates", "plan.quarter"})
 
 Catalogue = dict[str, dict[str, Any]]
 
@@ -77,9 +78,11 @@ def _check(all_data: dict[str, Catalogue]) -> None:
                 f"{path(first).name} and {path(lang).name} differ in: {', '.join(sorted(missing))}"
             )
         for name, values in all_data[first].items():
-            if name in _OWN_FIELDS:
+            if name in OWN_FIELDS:
                 continue
             for key, value in values.items():
+                if f"{name}.{key}" in OWN_FIELDS:
+                    continue
                 if fields(value) != fields(all_data[lang][name][key]):
                     raise WordingError(f"{name}.{key}: placeholders differ between {first}, {lang}")
 
@@ -152,4 +155,5 @@ def did_you_mean(name: str | None) -> Localized:
     """The typo hint appended to a message (empty when there is no close match)."""
     if not name:
         return Localized("", "")
-    return Localized(f" (có phải `{name}`?)", f" (did you mean `{name}`?)")
+    hint = localized("issues.did_you_mean")
+    return Localized(hint.vi.format(name=name), hint.en.format(name=name))
