@@ -8,10 +8,10 @@ from __future__ import annotations
 from markupsafe import escape
 from mkdocs.plugins import event_priority
 from newsroom import build, links, urls
-from newsroom.labels import ui
 from newsroom.paths import translation_of
 from newsroom.text import nfc
 from newsroom.views import article_page
+from newsroom.wording import catalogue, text
 
 
 @event_priority(100)  # NFC before any other plugin reads the text
@@ -23,7 +23,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if lang == "vi":
         return markdown
     corpus = build.state().site.corpus
-    note = ui(lang)["vietnamese_only"]
+    note = text(lang, "page.vietnamese_only")
 
     def target(docs_path: str) -> tuple[str, bool] | None:
         is_page = docs_path.endswith(".md")
@@ -43,7 +43,7 @@ def on_page_context(context, page, config, nav):
     state = build.state()
     lang = build.current_language(config)
     registries = state.site.registries
-    context["t"] = ui(lang)
+    context["t"] = catalogue(lang)
     context["nr"] = {
         "lang": lang,
         "preview": state.preview,

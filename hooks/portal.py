@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 from newsroom import build, ical, portal, urls
-from newsroom.labels import ui
+from newsroom.wording import catalogue, section, text
 
 
 def _settings(config) -> dict:
@@ -37,13 +37,12 @@ def _frame(config, lang: str) -> dict:
     newsroom = config.extra.get("newsroom") or {}
     return {
         "lang": lang,
-        "t": portal.labels(lang),
         "identity": portal.identity(newsroom.get("identity"), lang),
         "links": portal.site_links(lang),
         "home": urls.home(lang),
         "other_home": urls.home("en" if lang == "vi" else "vi"),
         "site_url": site_url,
-        "locale": "vi_VN" if lang == "vi" else "en_US",
+        "locale": text(lang, "site.locale"),
         "default_image": urls.absolute(site_url, portal.DEFAULT_IMAGE),
         "default_image_size": portal.DEFAULT_IMAGE_SIZE,
     }
@@ -82,14 +81,14 @@ def on_page_context(context, page, config, nav):
             )
     context["portal"] = frame
     if context.get("pressroom"):
-        _press_room_contents(page, context["pressroom"])
+        _press_room_contents(page, context["pressroom"], lang)
     return context
 
 
-def _press_room_contents(page, pressroom: dict) -> None:
+def _press_room_contents(page, pressroom: dict, lang: str) -> None:
     """The press room's sections are drawn by its template, not written in Markdown: add them
     to the page's table of contents, so that it lists every section, not only the first."""
-    labels = pressroom["labels"]
+    labels = section(lang, "press")
     sections = [("nr-pr-spokespersons", labels["spokespersons"])]
     sections += [(f"nr-pr-{s['id']}", s["title"]) for s in pressroom["sections"]]
     sections.append(("nr-pr-feeds", labels["feeds"]))
@@ -100,7 +99,7 @@ def _press_room_contents(page, pressroom: dict) -> None:
 
 def _breadcrumbs(context, lang: str) -> list[dict[str, str]]:
     """Home › section › (this page) for articles; Home › all news › (this listing) for listings."""
-    t = ui(lang)
+    t = section(lang, "page")
     crumbs = [{"label": t["home"], "url": urls.home(lang)}]
     article, listing = context.get("article"), context.get("listing")
     if article:
@@ -124,7 +123,7 @@ def on_template_context(context, template_name, config):
     frame["not_found"] = [
         {
             "lang": code,
-            "t": portal.labels(code),
+            "t": catalogue(code),
             "search": root + urls.prefix(code) + urls.SEARCH,
             "home": root + urls.prefix(code),
         }
@@ -132,11 +131,11 @@ def on_template_context(context, template_name, config):
     ]
     frame["canonical"] = None
     context["portal"] = frame
-    context["t"] = ui(lang)
+    context["t"] = catalogue(lang)
     # The language switch of a missing page leads to the other language's home page.
     switch = [
-        {"name": "Tiếng Việt", "link": root, "lang": "vi"},
-        {"name": "English", "link": root + "en/", "lang": "en"},
+        {"name": text(code, "site.language_name"), "link": root + urls.prefix(code), "lang": code}
+        for code in ("vi", "en")
     ]
     # static-i18n sets both the key and an attribute (which Jinja reads first): set both.
     config.extra["alternate"] = switch

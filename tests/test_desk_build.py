@@ -79,5 +79,5 @@ def test_desk_html_is_self_contained(fixture_build: Build, tmp_path: Path, monke
         browser.close()
     assert requests == [out.as_uri()]  # the page itself, nothing else
     assert heading.startswith("⚠ Quá hạn — Phản ánh đang xử lý")
-    assert "hạn trả lời 24:00 29/06/2026 — QUÁ HẠN" in text
+    assert "hạn trả lời 29/06/2026 24:00 — QUÁ HẠN" in text
     assert "MARKER-CLOSED-ITEM-9e2f" not in text  # closed items only with --all

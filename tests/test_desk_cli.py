@@ -30,7 +30,7 @@ def _add(config: Path, monkeypatch, capsys) -> Path:
         / "docs/.bao-chi/2026/2026-bao-tin-nhanh-nguoi-dan-phan-anh-viec-ke-bien-nha-o.yml"
     )
     assert path.is_file() and "đã tạo" in out
-    assert "hạn trả lời 24:00 14/12/2026" in out  # 15 days → Sat 12/12 → Monday 14/12
+    assert "hạn trả lời 14/12/2026 24:00" in out  # 15 days → Sat 12/12 → Monday 14/12
     return path
 
 
@@ -46,11 +46,11 @@ def test_record_see_due_answer_and_review(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert out.startswith("Sổ theo dõi thông tin báo chí: 1 mục đang mở, 1 mục quá hạn")
     assert "Thi hành án dân sự thành phố Hà Nội\n  ⚠ QUÁ HẠN [" in out
-    assert "hạn 16:00 28/11/2026 — QUÁ HẠN" in out
+    assert "hạn 28/11/2026 16:00 — QUÁ HẠN" in out
     assert run(config, "check", "--format", "github") == 0  # warnings only
     assert capsys.readouterr().out == (
         f"::warning file=docs/.bao-chi/2026/{path.name},line=7,title=W110::W110 first_info: "
-        "quá hạn cung cấp thông tin ban đầu (hạn 16:00 28/11/2026)\n"
+        "quá hạn cung cấp thông tin ban đầu (hạn 28/11/2026 16:00)\n"
     )
 
     assert run(config, "desk", "info", item_id, "--at", "2026-11-28T19:00") == 0
@@ -60,7 +60,7 @@ def test_record_see_due_answer_and_review(tmp_path, monkeypatch, capsys):
     # past the answer deadline: W111 in check, still exit 0
     monkeypatch.setenv("NEWSROOM_NOW", "2026-12-15T09:00:00+07:00")
     assert run(config, "check", "--format", "github") == 0
-    assert "title=W111::W111 status: quá hạn trả lời (hạn 24:00 14/12/2026)" in (
+    assert "title=W111::W111 status: quá hạn trả lời (hạn 14/12/2026 24:00)" in (
         capsys.readouterr().out
     )
     # closing without an answer needs a reason

@@ -88,7 +88,7 @@ def test_valid_item_is_normalised_with_its_deadlines(tmp_path: Path) -> None:
     assert item.priority == "normal"
     assert item.first_information_due.isoformat() == "2026-02-01T10:00:00+07:00"
     # 15 days end on Sunday 15/02; the period runs to the end of Monday 16/02
-    assert show_due(item.answer_due) == "24:00 16/02/2026"
+    assert show_due(item.answer_due) == "16/02/2026 24:00"
 
 
 RESPONSE = "\n  outlet: Báo Thử\n  title: Phản ánh thử\n  published: 2026-06-01T08:00:00+07:00"
@@ -155,8 +155,8 @@ def test_cross_file_problems_name_file_and_line(tmp_path: Path) -> None:
         "đã đăng docs/tin-tuc/2026/phan-hoi.md",
         "docs/tin-tuc/2026/hop-bao.md:16: E069 event.notice: '2026-khong-co' không phải bài họp "
         "báo (hop-bao) trong trang",
-        "docs/tin-tuc/2026/phan-hoi.md:18: W112 responds_to.received: thời điểm nhận 09:00 "
-        "02/06/2026 khác sổ theo dõi (09:00 01/06/2026)",
+        "docs/tin-tuc/2026/phan-hoi.md:18: W112 responds_to.received: thời điểm nhận 02/06/2026 "
+        "09:00 khác sổ theo dõi (01/06/2026 09:00)",
         "docs/tin-tuc/2026/sai-muc.md:19: E066 responds_to.item: không có mục '2026-mux' trong sổ "
         "theo dõi thông tin báo chí (có phải `2026-muc`?)",
         "docs/tin-tuc/2026/trung.md:16: E064 media.0: 'podcast' không hợp lệ (infographic, "
@@ -201,8 +201,8 @@ def test_overdue_items_are_reminders_not_build_issues(tmp_path: Path) -> None:
     assert loaded.corpus.issues == []  # the production build must not fail on a deadline
     assert [i.format() for i in loaded.desk.reminders()] == [
         "docs/.bao-chi/2026/2026-muc.yml:5: W110 first_info: quá hạn cung cấp thông tin ban đầu "
-        "(hạn 09:00 02/06/2026)",
-        "docs/.bao-chi/2026/2026-muc.yml:7: W111 status: quá hạn trả lời (hạn 24:00 16/06/2026)",
+        "(hạn 02/06/2026 09:00)",
+        "docs/.bao-chi/2026/2026-muc.yml:7: W111 status: quá hạn trả lời (hạn 16/06/2026 24:00)",
     ]
 
 
@@ -226,16 +226,16 @@ def test_answer_period_in_calendar_days_moves_off_a_weekend() -> None:
     rules = DeskRules(answer_days=15)
     # received Friday 16/10/2026; day 15 is Saturday 31/10 → ends Monday 02/11 (month end)
     due = rules.answer_due(at("2026-10-16T16:00:00+07:00"))
-    assert show_due(due) == "24:00 02/11/2026"
+    assert show_due(due) == "02/11/2026 24:00"
     assert due.isoformat() == "2026-11-03T00:00:00+07:00"
     # received late in the evening UTC = next morning in Vietnam: counted from the Vietnam day
-    assert show_due(rules.answer_due(at("2026-10-15T18:00:00+00:00"))) == "24:00 02/11/2026"
+    assert show_due(rules.answer_due(at("2026-10-15T18:00:00+00:00"))) == "02/11/2026 24:00"
 
 
 def test_answer_period_in_working_days_skips_weekends_and_holidays() -> None:
     rules = DeskRules(answer_days=5, answer_days_kind="working", holidays=(dt.date(2026, 9, 2),))
     # Thursday 27/08: 28/08, 31/08, 01/09, (02/09 National Day), 03/09, 04/09
-    assert show_due(rules.answer_due(at("2026-08-27T10:00:00+07:00"))) == "24:00 04/09/2026"
+    assert show_due(rules.answer_due(at("2026-08-27T10:00:00+07:00"))) == "04/09/2026 24:00"
 
 
 def test_desk_config_is_validated() -> None:

@@ -72,5 +72,5 @@ def test_directory_page_context_has_absolute_urls(tmp_path):
     category = context["groups"][1]["feeds"][0]
     assert category["json"] is None and category["rss"].startswith(f"{SITE_URL}en/feeds/")
     assert context["opml"] == f"{SITE_URL}feeds/feeds.opml"
-    assert context["labels"]["formats"] == "Formats"
+    assert [g["title"] for g in context["groups"]][:2] == ["All news", "By category"]
     assert context["opml_other"]["Atom"] == f"{SITE_URL}feeds/feeds-atom.opml"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from conftest import (
     Build,
     build_site,
 )
-from newsroom import pagefind_chunks
+from newsroom import pagefind_chunks, wording
 from site_project import CHROMIUM
 
 pytestmark = pytest.mark.browser
@@ -265,3 +266,24 @@ def test_keyboard_and_screen_reader_labels(page, server):
     assert page.locator("#nr-search-panel").is_hidden()
     page.keyboard.press("Enter")  # the form falls back to the search page
     page.wait_for_url("**/tim-kiem/?q=thi+hanh+an")
+
+
+def _status(page, scope: str = ".nr-search") -> str:
+    return page.locator(f"{scope} .nr-search__status").text_content() or ""
+
+
+def test_status_wording_comes_from_the_catalogue(page, server):
+    """search.js holds no wording: it reads the catalogue's search_script section."""
+    header_search(page, server, "nationwide", path="/en/")
+    assert _status(page) == wording.text("en", "search_script.results_one").format(n=1)
+    header_search(page, server, "cưỡng chế", path="/en/")
+    assert _status(page) == wording.text("en", "search_script.none") == "No results found."
+    header_search(page, server, "thi hanh an")
+    assert re.fullmatch(r"\d+ kết quả", _status(page))
+    short = wording.text("vi", "search_script.short")
+    page.fill("#nr-search-input", "t")
+    page.wait_for_function(
+        "t => document.querySelector('.nr-search .nr-search__status').textContent === t",
+        arg=short,
+    )
+    assert short == "Nhập ít nhất 2 ký tự."

@@ -13,28 +13,6 @@
 (() => {
   "use strict";
 
-  const TEXT = {
-    vi: {
-      results: (n) => `${n} kết quả`,
-      none: "Không tìm thấy kết quả nào.",
-      short: "Nhập ít nhất 2 ký tự.",
-      loading: "Đang tìm…",
-      unavailable: "Chưa có chỉ mục tìm kiếm (bản xem trước không tạo chỉ mục).",
-      all: (n) => `Xem tất cả ${n} kết quả`,
-      more: "Xem thêm kết quả",
-      any: "Tất cả",
-    },
-    en: {
-      results: (n) => (n === 1 ? "1 result" : `${n} results`),
-      none: "No results found.",
-      short: "Type at least 2 characters.",
-      loading: "Searching…",
-      unavailable: "The search index is not available (previews have none).",
-      all: (n) => `Show all ${n} results`,
-      more: "More results",
-      any: "All",
-    },
-  };
   const HEADER_RESULTS = 6;
   const PAGE_RESULTS = 20;
   const EXCERPT_CHARS = 220;
@@ -42,7 +20,15 @@
   const box = document.querySelector("[data-nr-search]");
   if (!box) return;
   const lang = box.dataset.lang === "en" ? "en" : "vi";
-  const t = TEXT[lang];
+  // Wording comes from the site's catalogue (hooks/newsroom/data/wording-*.toml, section
+  // search_script), written into data-text by overrides/partials/nr-search.html.
+  const words = JSON.parse(box.dataset.text || "{}");
+  const fill = (text, n) => String(text || "").replace("{n}", String(n));
+  const t = {
+    ...words,
+    results: (n) => fill(n === 1 ? words.results_one : words.results_other, n),
+    all: (n) => fill(words.all, n),
+  };
   const root = new URL(box.dataset.root || "/", location.href);
 
   // -- Pagefind -----------------------------------------------------------------------------

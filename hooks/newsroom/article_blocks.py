@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import classify, urlpolicy
+from . import classify, dates, urlpolicy
 from .fields import FieldChecker
 from .messages import REASONS
 from .model import (
@@ -46,7 +46,7 @@ class Context:
 
 
 def day(moment: dt.datetime) -> str:
-    return moment.strftime("%d/%m/%Y")
+    return dates.show_date(moment, "vi")
 
 
 def approval(ctx: Context) -> Approval | None:
@@ -116,7 +116,7 @@ def withdrawal(ctx: Context) -> Withdrawal | None:
     reason = check.text(raw, "reason", "withdrawn.")
     approved = ctx.values.get("approval")
     if approved and at and reason and at < approved.at:
-        check.add("E025", "withdrawn.at", value=approved.at.strftime("%d/%m/%Y %H:%M"))
+        check.add("E025", "withdrawn.at", value=dates.show_datetime(approved.at, "vi"))
     return Withdrawal(at, reason) if at and reason else None
 
 

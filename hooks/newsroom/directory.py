@@ -10,18 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import urls
+from . import urls, wording
 from .feeds import scopes, title
 from .registries import Registries
 from .scopes import Scope
 from .settings import Settings
-
-GROUP_TITLE = {
-    "all": {"vi": "Tất cả tin", "en": "All news"},
-    "category": {"vi": "Theo chuyên mục", "en": "By category"},
-    "type": {"vi": "Theo loại tin", "en": "By type"},
-    "unit": {"vi": "Theo đơn vị", "en": "By unit"},
-}
 
 
 @dataclass(frozen=True)
@@ -69,36 +62,16 @@ def directory(registries: Registries, settings: Settings, lang: str) -> list[Dir
                 url.get("json"),
             )
         )
-    return [DirectoryGroup(k, GROUP_TITLE[k][lang], tuple(v)) for k, v in groups.items()]
-
-
-PAGE_LABELS: dict[str, dict[str, str]] = {
-    "vi": {
-        "feed": "Nguồn tin",
-        "opml": "Tải tất cả nguồn tin (OPML)",
-        "opml_formats": "Cùng danh mục ở định dạng khác:",
-        "ics": "Lịch họp báo (iCalendar)",
-        "intro_opml": "Tệp OPML liệt kê mọi nguồn tin của cả hai ngôn ngữ (mỗi nguồn một lần, "
-        "định dạng RSS), có thể nhập thẳng vào trình đọc tin.",
-        "formats": "Định dạng",
-    },
-    "en": {
-        "feed": "Feed",
-        "opml": "Download all feeds (OPML)",
-        "opml_formats": "The same list in another format:",
-        "ics": "Press conference calendar (iCalendar)",
-        "intro_opml": "The OPML file lists every feed in both languages (each once, as RSS) and "
-        "can be imported into any feed reader.",
-        "formats": "Formats",
-    },
-}
+    return [
+        DirectoryGroup(k, wording.text(lang, f"feeds.group_{k}"), tuple(v))
+        for k, v in groups.items()
+    ]
 
 
 def page_context(registries: Registries, settings: Settings, lang: str) -> dict[str, Any]:
-    """The feed page's template variable: groups of {title, rss, atom, json}, labels, links."""
+    """The feed page's template variable: groups of {title, rss, atom, json}, links."""
     return {
         "groups": [g.as_dict() for g in directory(registries, settings, lang)],
-        "labels": PAGE_LABELS[lang],
         "opml": urls.absolute(settings.site_url, urls.OPML),
         "opml_other": {
             "Atom": urls.absolute(settings.site_url, "feeds/feeds-atom.opml"),

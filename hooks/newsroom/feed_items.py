@@ -13,11 +13,10 @@ import html
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from . import dates, urls
+from . import dates, urls, wording
 from .corpus import Corpus
 from .facets import BY_KIND
 from .feed_content import PageHTML, absolute_html
-from .labels import ui
 from .model import Article
 from .settings import Settings
 from .text import strip_control
@@ -39,7 +38,7 @@ def item_id(settings: Settings, article: Article) -> str:
 def update_notes(article: Article, tz: dt.tzinfo) -> str:
     """``<p>`` per public update, newest first: "Đính chính (05/10/2024): note"."""
     paragraphs = []
-    words = ui(article.lang)
+    words = wording.section(article.lang, "page")
     for update in article.sorted_updates:
         word = words[update.kind]
         day = dates.show_date(update.at.astimezone(tz), article.lang)

@@ -21,7 +21,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 
 from lxml import etree
 
-from . import dates, urls
+from . import dates, urls, wording
 from .corpus import Corpus
 from .feed_formats import ATOM_NS
 from .feed_items import item_id
@@ -35,19 +35,6 @@ from .visibility import Visibility
 NOTICE_DAYS = 30
 TOMBSTONE_NS = "http://purl.org/atompub/tombstones/1.0"
 MEDIA_NS = "http://search.yahoo.com/mrss/"
-
-NOTICE = {
-    "vi": {
-        "title": "Đã gỡ bỏ: {title}",
-        "text": "Bài viết “{title}” đã được gỡ bỏ lúc {at}. Lý do: {reason} "
-        "(Thông báo này được giữ trong nguồn tin {days} ngày.)",
-    },
-    "en": {
-        "title": "Withdrawn: {title}",
-        "text": "The article “{title}” was withdrawn on {at}. Reason: {reason} "
-        "(This notice stays in the feed for {days} days.)",
-    },
-}
 
 
 def recently_withdrawn(corpus: Corpus, lang: str, days: int = NOTICE_DAYS) -> list[Article]:
@@ -95,13 +82,13 @@ def _lead_image(corpus: Corpus, article: Article) -> tuple[str, str, int | None]
 
 
 def _notice(article: Article, corpus: Corpus, days: int) -> dict[str, str]:
-    words = NOTICE[article.lang]
+    words = wording.section(article.lang, "feeds")
     assert article.withdrawn is not None
     return {
         "id": item_id(corpus.settings, article) + "#withdrawn",
         "url": urls.absolute(corpus.settings.site_url, article.url),
-        "title": words["title"].format(title=article.title),
-        "text": words["text"].format(
+        "title": words["withdrawn_title"].format(title=article.title),
+        "text": words["withdrawn_text"].format(
             title=article.title,
             at=dates.show_datetime(article.withdrawn.at, article.lang),
             reason=article.withdrawn.reason,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from . import urls
+from . import urls, wording
 from .corpus import Corpus
 from .feed_content import PageHTML
 from .feed_formats import FeedMeta, atom, json_feed, rss
@@ -26,26 +26,6 @@ from .settings import Settings
 #: ``updated`` of an empty feed on an empty site (never the clock).
 EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
-PUBLISHER = {"vi": "Bộ Tư pháp", "en": "Ministry of Justice of Viet Nam"}
-SITE_TITLE = {"vi": "Tin tức Bộ Tư pháp", "en": "Ministry of Justice News"}
-SCOPE_WORD = {
-    "category": {"vi": "Chuyên mục", "en": "Category"},
-    "type": {"vi": "Loại tin", "en": "Type"},
-    "unit": {"vi": "Đơn vị", "en": "Unit"},
-}
-DESCRIPTION = {
-    "all": {
-        "vi": "Tin chính thống mới nhất của Bộ Tư pháp: thi hành án dân sự, xây dựng và "
-        "phổ biến pháp luật, thông cáo báo chí và phát ngôn.",
-        "en": "The latest official news of the Ministry of Justice of Viet Nam: civil "
-        "judgment enforcement, law-making, legal education, press releases and statements.",
-    },
-    "scoped": {
-        "vi": "Tin chính thống mới nhất của Bộ Tư pháp — {word}: {label}.",
-        "en": "The latest official news of the Ministry of Justice of Viet Nam — {word}: {label}.",
-    },
-}
-
 
 def scopes(registries: Registries, lang: str) -> list[Scope]:
     """Every feed scope of ``lang``: all items, then every registry key (empty ones too)."""
@@ -54,17 +34,17 @@ def scopes(registries: Registries, lang: str) -> list[Scope]:
 
 def title(scope: Scope) -> str:
     """The channel title: the site's, with the scope's kind and label unless ``all``."""
-    base = SITE_TITLE[scope.lang]
+    base = wording.text(scope.lang, "site.news_title")
     if scope.is_all:
         return base
-    return f"{base} — {SCOPE_WORD[scope.kind][scope.lang]}: {scope.label}"
+    return f"{base} — {wording.text(scope.lang, f'feeds.word_{scope.kind}')}: {scope.label}"
 
 
 def description(scope: Scope) -> str:
     if scope.is_all:
-        return DESCRIPTION["all"][scope.lang]
-    word = SCOPE_WORD[scope.kind][scope.lang]
-    return DESCRIPTION["scoped"][scope.lang].format(word=word, label=scope.label)
+        return wording.text(scope.lang, "feeds.description_all")
+    word = wording.text(scope.lang, f"feeds.word_{scope.kind}")
+    return wording.text(scope.lang, "feeds.description_scoped").format(word=word, label=scope.label)
 
 
 def feed_id(settings: Settings, scope: Scope) -> str:
@@ -111,7 +91,7 @@ def render_feeds(corpus: Corpus, lang: str, pages: Mapping[str, PageHTML]) -> di
             feed_id(settings, scope),
             title(scope),
             description(scope),
-            PUBLISHER[lang],
+            wording.text(lang, "site.publisher"),
             urls.absolute(settings.site_url, scope.page()),
             {f: urls.absolute(settings.site_url, scope.path(f)) for f in scope.formats},
             max((i.updated for i in items), default=fallback),

@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from . import urls
+from . import urls, wording
 from .corpus import Corpus
 from .feed_items import authority
 from .model import Article
 from .settings import DEFAULT_LANGUAGE
 
 PRODID = "-//Bo Tu phap Viet Nam//Newsroom//VI"
-CALENDAR_NAME = "Họp báo Bộ Tư pháp"
 PRESS_CONFERENCE = "hop-bao"
 DEFAULT_LENGTH = dt.timedelta(hours=2)
 #: Asia/Ho_Chi_Minh has kept UTC+7 without daylight saving since 1975.
@@ -131,7 +130,7 @@ def render(corpus: Corpus, only: Article | None = None) -> bytes:
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{escape_text(CALENDAR_NAME)}",
+        f"X-WR-CALNAME:{escape_text(wording.text(DEFAULT_LANGUAGE, 'feeds.calendar_name'))}",
         f"X-WR-TIMEZONE:{TZID}",
         *VTIMEZONE,
     ]

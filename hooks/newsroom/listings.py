@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from . import urls
+from . import urls, wording
 from .corpus import Corpus
 from .model import Article
 from .registries import Registries
@@ -53,7 +53,7 @@ class ListingPage:
 def scopes(corpus: Corpus, registries: Registries, lang: str) -> list[tuple[Scope, list[Article]]]:
     """Every listing scope of ``lang`` with its published articles, newest first."""
     articles = corpus.articles(lang)
-    all_label = "Tất cả tin bài" if lang == "vi" else "All news"
+    all_label = wording.text(lang, "page.all_news")
     found: list[tuple[Scope, list[Article]]] = [(Scope("all", None, lang, all_label), articles)]
     for scope in registry_scopes(registries, lang):
         found.append((scope, [a for a in articles if scope.matches(a)]))
@@ -66,7 +66,7 @@ def scopes(corpus: Corpus, registries: Registries, lang: str) -> list[tuple[Scop
         label, items = tags[key]
         found.append((Scope("tag", label, lang, label), items))
     for year in sorted({a.year for a in articles}, reverse=True):
-        label = f"Năm {year}" if lang == "vi" else f"Year {year}"
+        label = wording.text(lang, "page.year_listing").format(year=year)
         found.append(
             (Scope("year", str(year), lang, label), [a for a in articles if a.year == year])
         )

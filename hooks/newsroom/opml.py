@@ -13,14 +13,12 @@ from email.utils import format_datetime
 
 from lxml import etree
 
-from . import urls
+from . import urls, wording
 from .corpus import Corpus
 from .directory import directory
-from .feeds import PUBLISHER, site_updated
+from .feeds import site_updated
 from .settings import LANGUAGES
 
-TITLE = "Nguồn tin Bộ Tư pháp — Ministry of Justice of Viet Nam feeds"
-LANGUAGE_NAME = {"vi": "Tiếng Việt", "en": "English"}
 FORMAT_NAME = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 OPML_SPEC = "http://opml.org/spec2.opml"
 #: Site-relative path of each format's directory.
@@ -28,7 +26,7 @@ FILES = {"rss": urls.OPML, "atom": "feeds/feeds-atom.opml", "json": "feeds/feeds
 
 
 def _podcast(parent: etree._Element, site_url: str, lang: str) -> None:
-    from .podcast import DESCRIPTION, path
+    from .podcast import path
 
     text = "Podcast"
     etree.SubElement(
@@ -38,7 +36,7 @@ def _podcast(parent: etree._Element, site_url: str, lang: str) -> None:
             "type": "rss",
             "text": text,
             "title": text,
-            "description": DESCRIPTION[lang],
+            "description": wording.text(lang, "feeds.podcast_description"),
             "xmlUrl": urls.absolute(site_url, path(lang)),
             "htmlUrl": urls.absolute(site_url, urls.home(lang)),
             "language": lang,
@@ -53,14 +51,15 @@ def render(corpus: Corpus, fmt: str = "rss") -> bytes:
     settings = corpus.settings
     root = etree.Element("opml", version="2.0")
     head = etree.SubElement(root, "head")
-    etree.SubElement(head, "title").text = f"{TITLE} ({FORMAT_NAME[fmt]})"
+    title = " — ".join(wording.text(lang, "feeds.directory_title") for lang in LANGUAGES)
+    etree.SubElement(head, "title").text = f"{title} ({FORMAT_NAME[fmt]})"
     etree.SubElement(head, "dateModified").text = format_datetime(site_updated(corpus))
-    etree.SubElement(head, "ownerName").text = PUBLISHER["vi"]
+    etree.SubElement(head, "ownerName").text = wording.text("vi", "site.publisher")
     etree.SubElement(head, "ownerId").text = urls.absolute(settings.site_url, urls.PRESS_ROOM)
     etree.SubElement(head, "docs").text = OPML_SPEC
     body = etree.SubElement(root, "body")
     for lang in LANGUAGES:
-        name = LANGUAGE_NAME.get(lang, lang)
+        name = wording.text(lang, "site.language_name")
         language = etree.SubElement(body, "outline", text=name, title=name)
         for group in directory(corpus.registries, settings, lang):
             kind = etree.SubElement(language, "outline", text=group.title, title=group.title)

@@ -11,10 +11,10 @@ from email.utils import format_datetime
 
 from lxml import etree
 
-from . import urls
+from . import urls, wording
 from .corpus import Corpus
 from .feed_items import item_id
-from .feeds import EPOCH, PUBLISHER, SITE_TITLE
+from .feeds import EPOCH
 from .media import media_blocks
 from .model import Article
 from .paths import media_type, resolve
@@ -22,11 +22,6 @@ from .portal import DEFAULT_IMAGE
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 ATOM = "http://www.w3.org/2005/Atom"
-TITLE = {"vi": "Podcast — {site}", "en": "Podcast — {site}"}
-DESCRIPTION = {
-    "vi": "Bản tin âm thanh chính thống của Bộ Tư pháp, kèm bản ghi lời.",
-    "en": "Official audio news of the Ministry of Justice of Viet Nam, with transcripts.",
-}
 CATEGORY = "Government"
 
 
@@ -56,7 +51,9 @@ def render(corpus: Corpus, lang: str) -> bytes:
             episodes.append((article, found))
     root = etree.Element("rss", version="2.0", nsmap={"itunes": ITUNES, "atom": ATOM})
     channel = etree.SubElement(root, "channel")
-    title = TITLE[lang].format(site=SITE_TITLE[lang])
+    title = wording.text(lang, "feeds.podcast_title").format(
+        site=wording.text(lang, "site.news_title")
+    )
     etree.SubElement(channel, "title").text = title
     etree.SubElement(channel, "link").text = urls.absolute(site, urls.home(lang))
     etree.SubElement(
@@ -66,11 +63,11 @@ def render(corpus: Corpus, lang: str) -> bytes:
         rel="self",
         type="application/rss+xml",
     )
-    etree.SubElement(channel, "description").text = DESCRIPTION[lang]
+    etree.SubElement(channel, "description").text = wording.text(lang, "feeds.podcast_description")
     etree.SubElement(channel, "language").text = lang
     newest = max((a.updated for a, _ in episodes), default=EPOCH)
     etree.SubElement(channel, "lastBuildDate").text = format_datetime(newest)
-    etree.SubElement(channel, f"{{{ITUNES}}}author").text = PUBLISHER[lang]
+    etree.SubElement(channel, f"{{{ITUNES}}}author").text = wording.text(lang, "site.publisher")
     etree.SubElement(channel, f"{{{ITUNES}}}image", href=urls.absolute(site, DEFAULT_IMAGE))
     etree.SubElement(channel, f"{{{ITUNES}}}category", text=CATEGORY)
     etree.SubElement(channel, f"{{{ITUNES}}}explicit").text = "false"

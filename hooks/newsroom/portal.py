@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-from . import dates, urls
+from . import dates, urls, wording
 from .model import Article
 
 #: Decree 42/2022/NĐ-CP, art. 9: what the home page of an agency's portal must show about whose
@@ -23,46 +23,11 @@ DEFAULT_IMAGE = "assets/og-default.png"
 DEFAULT_IMAGE_SIZE = (1200, 630)
 LOGO = "assets/logo-512.png"
 
-#: Wording of the portal frame (footer, breadcrumbs, sharing, skip link, 404).
-LABELS: dict[str, tuple[str, str]] = {
-    "skip": ("Chuyển đến nội dung chính", "Skip to main content"),
-    "breadcrumbs": ("Vị trí trang", "You are here"),
-    "agency": ("Cơ quan chủ quản", "Managing agency"),
-    "address": ("Địa chỉ", "Address"),
-    "phone": ("Điện thoại", "Telephone"),
-    "email": ("Thư điện tử", "Email"),
-    "responsible": ("Người chịu trách nhiệm chính", "Person responsible"),
-    "licence": ("Giấy phép", "Licence"),
-    "site_info": ("Thông tin về cổng thông tin", "About this site"),
-    "accessibility": ("Tuyên bố về khả năng tiếp cận", "Accessibility statement"),
-    "about": ("Giới thiệu", "About"),
-    "contact": ("Liên hệ", "Contact"),
-    "feeds": ("Nguồn tin", "Feeds"),
-    "share": ("Chia sẻ", "Share"),
-    "share_email": ("Thư điện tử", "Email"),
-    "copy_link": ("Sao chép liên kết", "Copy link"),
-    "copied": ("Đã sao chép liên kết", "Link copied"),
-    "not_found_title": ("Không tìm thấy trang", "Page not found"),
-    "not_found_text": (
-        "Trang bạn tìm không có hoặc đã được chuyển đi. Hãy tìm bài viết hoặc về trang chủ.",
-        "The page you asked for does not exist or has moved. Search for an article or go home.",
-    ),
-    "not_found_search": ("Tìm bài viết", "Search articles"),
-    "not_found_home": ("Về trang chủ", "Go to the home page"),
-    "other_language": ("English", "Tiếng Việt"),
-    "add_to_calendar": ("Thêm vào lịch", "Add to calendar"),
-}
-
 _PAGES = {"about": "gioi-thieu/", "contact": "lien-he/", "accessibility": "kha-nang-tiep-can/"}
 
 
 class IdentityError(ValueError):
     """The identity block of ``mkdocs.yml`` lacks a field that Decree 42/2022 requires."""
-
-
-def labels(lang: str) -> dict[str, str]:
-    index = 0 if lang == "vi" else 1
-    return {key: pair[index] for key, pair in LABELS.items()}
 
 
 def identity(config: Mapping[str, Any] | None, lang: str) -> dict[str, str]:
@@ -124,7 +89,7 @@ def share_links(url: str, title: str, lang: str, zalo: str, facebook: str) -> li
 
     ``zalo`` and ``facebook`` are URL templates from config with ``{url}`` in them.
     """
-    t = labels(lang)
+    t = wording.section(lang, "portal")
     encoded = quote(url, safe="")
     subject = quote(title, safe="")
     return [

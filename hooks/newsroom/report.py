@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import report_approvals
+from . import dates, report_approvals
 from .corpus import Corpus
 from .desk.conferences import Conference, conferences
 from .model import Article
@@ -153,7 +153,12 @@ def months(start: dt.date, end: dt.date) -> Iterable[tuple[int, int]]:
 def _month_rows(articles: list[Article], start: dt.date, end: dt.date) -> tuple[Row, ...]:
     counts = Counter((a.date.year, a.date.month) for a in articles)
     return tuple(
-        Row(f"{y:04d}-{m:02d}", f"{m:02d}/{y}", f"{y}-{m:02d}", counts[(y, m)])
+        Row(
+            f"{y:04d}-{m:02d}",
+            dates.show(dt.date(y, m, 1), "vi", "month_year"),
+            f"{y}-{m:02d}",
+            counts[(y, m)],
+        )
         for y, m in months(start, end)
     )
 

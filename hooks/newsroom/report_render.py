@@ -11,7 +11,7 @@ import datetime as dt
 import io
 from html import escape
 
-from . import report_svg
+from . import dates, report_svg
 from .report import Quarter, Report, Response, Row
 from .report_approvals import ApprovalRow
 
@@ -27,11 +27,11 @@ DECREE = "Nghị định 09/2017/NĐ-CP: họp báo ít nhất 3 tháng một l�
 
 
 def day(value: dt.date | dt.datetime) -> str:
-    return value.strftime("%d/%m/%Y")
+    return dates.show_date(value, "vi")
 
 
 def moment(value: dt.datetime) -> str:
-    return value.strftime("%H:%M %d/%m/%Y")
+    return dates.show_datetime(value, "vi")
 
 
 def duration(delta: dt.timedelta) -> str:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import urls
+from . import urls, wording
 from .facets import BY_KIND, Facet, with_registry
-from .labels import ui
 from .model import Article
 from .registries import Registries
 
@@ -75,7 +74,7 @@ def registry_scopes(registries: Registries, lang: str, *, feeds_only: bool = Fal
 
 def all_scope(lang: str) -> Scope:
     """Every published article of ``lang``."""
-    return Scope("all", None, lang, ui(lang)["all_news"])
+    return Scope("all", None, lang, wording.text(lang, "page.all_news"))
 
 
 def feed_scopes(registries: Registries, lang: str) -> list[Scope]:

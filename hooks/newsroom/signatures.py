@@ -16,8 +16,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from . import dates, sshsig, wording, workflow
 from . import issues as issue
-from . import sshsig, workflow
 from .git_history import Commit, GitError, Repository
 from .issues import Issue
 from .messages import Localized
@@ -26,18 +26,6 @@ from .registries import ApproverKey, Registries
 from .settings import Settings
 
 SETTING = "extra.newsroom.approval_signatures_required_from"
-_GIT_PROBLEMS = {
-    "git-failed": ("lệnh git thất bại", "git failed"),
-    "shallow": (
-        "kho git là bản sao nông (shallow), thiếu lịch sử",
-        "the git repository is a shallow clone, without its history",
-    ),
-    "no-git": ("chưa cài git", "git is not installed"),
-    "not-repository": (
-        "thư mục trang không nằm trong kho git",
-        "the site is not in a git work tree",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -159,8 +147,8 @@ def _check_older(
             src_uri,
             "E056",
             commit=commit.id[:10],
-            date=day.strftime("%d/%m/%Y"),
-            cutover=cutover.strftime("%d/%m/%Y"),
+            date=dates.show_date(day, "vi"),
+            cutover=dates.show_date(cutover, "vi"),
         )
 
 
@@ -233,7 +221,7 @@ class _Judge:
                 "commit": short,
                 "fingerprint": verdict.fingerprint,
                 "value": signer,
-                "date": day.strftime("%d/%m/%Y"),
+                "date": dates.show_date(day, "vi"),
             }
         return None, {}
 
@@ -247,6 +235,7 @@ def _keys_by_fingerprint(registries: Registries) -> dict[str, tuple[str, Approve
 
 
 def _problem(error: GitError) -> Localized:
-    vi, en = _GIT_PROBLEMS.get(error.reason, (error.reason, error.reason))
+    reason = error.reason.replace("-", "_")  # issues.shallow, issues.no_git, ...
+    vi, en = (wording.section(lang, "issues").get(reason, error.reason) for lang in ("vi", "en"))
     detail = f" ({error.detail})" if error.detail else ""
     return Localized(vi + detail, en + detail)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import dates, urls
+from . import dates, urls, wording
 from .corpus import Corpus, Entry
-from .labels import ui
 from .listings import ListingPage
 from .model import Article
 from .registries import Registries
@@ -52,7 +51,7 @@ def article_page(
     """Everything the article template shows, in the article's language."""
     article = entry.article
     lang = article.lang
-    t = ui(lang)
+    t = wording.section(lang, "page")
     view = card(article, registries)
     view.update(
         {
@@ -203,7 +202,7 @@ def _event(article: Article, lang: str) -> dict[str, Any] | None:
 
 def _event_end(start: dt.datetime, end: dt.datetime, lang: str) -> str:
     """Only the time when the event ends on the day it starts: ``14:30 – 16:30``."""
-    return f"{end:%H:%M}" if end.date() == start.date() else dates.show_datetime(end, lang)
+    return dates.show(end, lang, "time" if end.date() == start.date() else "datetime")
 
 
 def _withdrawal(entry: Entry, corpus: Corpus, lang: str) -> dict[str, str] | None:

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from newsroom import facets, schema
+from newsroom import dates, facets, schema
 from newsroom.fields import nearest
 from newsroom.messages import did_you_mean, render
 from newsroom.paths import translation_of
@@ -87,7 +87,7 @@ def _new_article(
         _check_key(registries, option, values[option], language)
     if not registries.units[values["unit"]].validity.covers(today):
         hint = did_you_mean(registries.units[values["unit"]].successor)
-        date = today.strftime("%d/%m/%Y")
+        date = dates.show_date(today, "vi")
         raise CommandError(render("E010", language, value=values["unit"], date=date, hint=hint))
     slug = slugify(values["title"])
     if not slug:

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from .. import dates
 from ..registries import RegistryError
 
 CALENDAR = "calendar"
@@ -99,7 +100,7 @@ def last_day(due: dt.datetime) -> dt.date:
 
 
 def show_due(due: dt.datetime) -> str:
-    """``24:00 16/02/2026`` for a day deadline, ``10:00 01/02/2026`` for an hour deadline."""
+    """``16/02/2026 24:00`` for a day deadline, ``01/02/2026 10:00`` for an hour deadline."""
     if due.time() == dt.time(0):
-        return "24:00 " + last_day(due).strftime("%d/%m/%Y")
-    return due.strftime("%H:%M %d/%m/%Y")
+        return dates.show(last_day(due), "vi", "end_of_day")
+    return dates.show_datetime(due, "vi")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .. import dates
 from .. import issues as issue
 from ..corpus import Corpus
 from ..fields import nearest
@@ -142,4 +143,4 @@ def _responses(
 
 
 def _at(moment: dt.datetime) -> str:
-    return moment.strftime("%H:%M %d/%m/%Y")
+    return dates.show_datetime(moment, "vi")

@@ -13,58 +13,17 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .. import wording
 from ..corpus import Corpus
 from ..model import Article
 from ..text import markdown_literal
 from ..urls import prefix
 from .conferences import conferences
 from .plans import Plan
-from .review import MEDIA_LABELS, lineage, quarter_end
+from .review import lineage, quarter_end
 
 ROOT = "ke-hoach"
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-WORDS = {
-    "vi": {
-        "title": "Kế hoạch thông tin báo chí năm {year}",
-        "basis": "Căn cứ: {basis}.",
-        "intro": "Kết quả của mỗi quý được công bố khi quý kết thúc, kết quả cả năm khi năm kết "
-        "thúc; số liệu được đếm từ các tin, bài đã đăng trên trang này.",
-        "target": "Chỉ tiêu",
-        "plan": "Kế hoạch năm",
-        "year": "Cả năm",
-        "quarter": "Quý {roman}",
-        "articles": "Tin, bài (tiếng Việt)",
-        "translations": "Bản dịch tiếng Anh",
-        "conferences": "Họp báo đã tổ chức (kế hoạch mỗi quý)",
-        "focus": "Theo nội dung trọng tâm",
-        "types": "Theo loại tin",
-        "media": "Theo loại hình",
-        "totals": "Tổng số",
-        "units": "Chỉ tiêu của các đơn vị",
-        "unit": "Đơn vị",
-        "pending": "—",
-    },
-    "en": {
-        "title": "Press and communication plan {year}",
-        "basis": "Basis: {basis}.",
-        "intro": "Results of each quarter are published once the quarter has ended, the year's "
-        "once the year is over; figures count the articles published on this site.",
-        "target": "Target",
-        "plan": "Plan for the year",
-        "year": "Year",
-        "quarter": "Q{q}",
-        "articles": "Articles (Vietnamese)",
-        "translations": "English translations",
-        "conferences": "Press conferences held (plan per quarter)",
-        "focus": "By focus area",
-        "types": "By type",
-        "media": "By media",
-        "totals": "Totals",
-        "units": "Targets of the units",
-        "unit": "Unit",
-        "pending": "—",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -98,7 +57,7 @@ def pages(corpus: Corpus, plans: dict[tuple[int, str | None], Plan], lang: str) 
 def markdown(
     corpus: Corpus, plan: Plan, plans: dict[tuple[int, str | None], Plan], lang: str
 ) -> str:
-    words = WORDS[lang]
+    words = wording.section(lang, "plan")
     now = corpus.now
     year = plan.year
     ended = [q for q in range(1, 5) if quarter_end(year, q) < now.date()]
@@ -151,9 +110,8 @@ def markdown(
             out += table(rows)
     if plan.media:
         out += [f"## {words['media']}", ""]
-        label = 0 if lang == "vi" else 1
         rows = [
-            row(MEDIA_LABELS[k][label], v, originals, lambda a, k=k: k in a.media)
+            row(words[f"media_{k}"], v, originals, lambda a, k=k: k in a.media)
             for k, v in plan.media.items()
         ]
         out += table(rows)

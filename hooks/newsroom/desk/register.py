@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import dates
 from .. import issues as issue
 from ..fields import FieldChecker
 from ..issues import Issue
@@ -141,7 +142,7 @@ def check_item(
     unit = check.registry_key(data, "unit", registries.units, _UNITS)
     if unit and received and not registries.units[unit].validity.covers(received.date()):
         check.add(
-            "E010", "unit", value=unit, date=received.strftime("%d/%m/%Y"), hint=Localized("", "")
+            "E010", "unit", value=unit, date=dates.show_date(received, "vi"), hint=Localized("", "")
         )
     priority = _choice(check, data, "priority", PRIORITIES, default="normal")
     status = _choice(check, data, "status", STATES)
@@ -228,4 +229,4 @@ def _closed(
 
 
 def _at(moment: dt.datetime) -> str:
-    return moment.strftime("%H:%M %d/%m/%Y")
+    return dates.show_datetime(moment, "vi")

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from .. import wording
 from ..corpus import Corpus
 from ..model import MEDIA_KINDS, Article
 from ..registries import Registries
@@ -20,11 +21,6 @@ from .plans import Plan
 from .register import PressItem
 
 STATEMENT = "phat-ngon"
-MEDIA_LABELS = {
-    "infographic": ("Đồ hoạ thông tin (infographic)", "Infographics"),
-    "video": ("Video", "Video"),
-    "audio": ("Âm thanh (audio, podcast)", "Audio"),
-}
 #: Outcomes of a press item, in the order the review lists them.
 OUTCOMES = ("on_time", "late", "closed", "overdue", "pending")
 
@@ -149,7 +145,8 @@ def build(corpus: Corpus, desk: Desk, year: int) -> Review:
         media=tuple(
             Line(
                 kind,
-                *MEDIA_LABELS[kind],
+                wording.text("vi", f"plan.media_{kind}"),
+                wording.text("en", f"plan.media_{kind}"),
                 (plan.media.get(kind) if plan else None),
                 sum(1 for a in chosen if kind in a.media),
             )
