@@ -17,19 +17,20 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from feeds_support import article, make_corpus, translation
-from newsroom import dates, pressroom, urls, wording
+from newsroom import dates, facets, pressroom, wording
 from newsroom.model import MEDIA_KINDS, UPDATE_KINDS
 from newsroom.visibility import Visibility
 
 ROOT = Path(__file__).resolve().parent.parent
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 RELEASE = "thong-cao-bao-chi"
+#: The facets with feeds of their own (besides "all").
+FEED_KINDS = tuple(f.kind for f in facets.FACETS if f.has_feeds and f.kind != "all")
 
 #: Keys Python builds at run time (f-strings), each with every value it can take.
 DYNAMIC_KEYS = {
-    "feeds.word_{self.kind}": [f"feeds.word_{k}" for k in urls.FEED_KINDS],
-    "feeds.word_{kind}": [f"feeds.word_{k}" for k in urls.FEED_KINDS],
-    "feeds.group_{k}": [f"feeds.group_{k}" for k in ("all", *urls.FEED_KINDS)],
+    "feeds.word_{scope.kind}": [f"feeds.word_{k}" for k in FEED_KINDS],
+    "feeds.group_{k}": [f"feeds.group_{k}" for k in ("all", *FEED_KINDS)],
     "plan.media_{kind}": [f"plan.media_{k}" for k in MEDIA_KINDS],
     "press.{key}": [
         "press.press_releases",
