@@ -209,3 +209,29 @@ def test_a_symlinked_cache_folder_is_not_used(tmp_path: Path) -> None:
     build = run_build(root)
     assert build.returncode == 0, build.output
     assert list(elsewhere.rglob("*")) == []  # the build wrote nothing through the link
+
+
+def test_a_page_whose_link_target_moved_is_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Markdown cache keeps what each link resolved to: when the linked article is
+    renamed, the page linking to it is converted again (a lenient build leaves the link
+    as written, as a clean build does), not served from the cache."""
+    root = make_project(tmp_path / "moved", strict=False)
+    first = run_build(root)
+    assert first.returncode == 0, first.output
+    assert 'href="../../2025/thong-cao/"' in first.text("tin-tuc/2026/cong-bo/index.html")
+    articles = root / "docs" / "tin-tuc" / "2025"
+    for name in ("thong-cao.md", "thong-cao.en.md"):
+        if (articles / name).exists():
+            (articles / name).rename(articles / name.replace("thong-cao", "thong-cao-moi"))
+    again = run_build(root)
+    assert again.returncode == 0, again.output
+    assert 'href="../../2025/thong-cao/"' not in again.text("tin-tuc/2026/cong-bo/index.html")
+    assert 0 < pages_reused(again)[2] < pages_reused(again)[1]  # others came from the cache
+
+    clean_root = make_project(tmp_path / "clean", strict=False)
+    shutil.rmtree(clean_root / "docs")
+    shutil.copytree(root / "docs", clean_root / "docs")
+    monkeypatch.setenv("NEWSROOM_CACHE", "off")
+    assert_same(output(run_build(clean_root)), output(again))
