@@ -114,7 +114,8 @@ def on_post_page(output: str, page, config) -> str:
 
 @event_priority(-200)  # after static-i18n built every language
 def on_post_build(config) -> None:
-    """Report the reuse; a production build deletes the entries it did not use."""
+    """Report the reuse; a production build deletes the entries that neither it nor the
+    last preview (``make serve``) used, so that both start fast next time."""
     if not build.is_final_pass(config):
         return
     caches = _caches(config)
@@ -125,6 +126,9 @@ def on_post_build(config) -> None:
         f"Trang dùng lại / pages reused: {pages.hits}/{pages.hits + pages.misses}, "
         f"Markdown {markdown.hits}/{markdown.hits + markdown.misses}"
     )
-    if not build.state().preview:
-        pages.prune()
-        markdown.prune()
+    state = build.state()
+    for store in (pages, markdown):
+        if state.preview:
+            store.remember("serve", extend=state.partial)
+        else:
+            store.prune(keep="serve")

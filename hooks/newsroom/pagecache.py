@@ -42,6 +42,8 @@ from .cache import code_version, files_digest, key, package_versions, seal, stab
 
 _FORMAT = b"newsroom-page-1\n"
 _KEY_NAME = re.compile(r"^[0-9a-f]{64}$")
+#: The list of entries the last build of a kind (``build``, ``serve``) used: ``keep-<kind>``.
+_KEEP = "keep-"
 #: Reprs that do not show an object's content: such a value cannot be part of a key.
 _OPAQUE = re.compile(r"<[\w.]+ object>")
 #: The template context MkDocs itself fills: derived from the config, the navigation and the
@@ -122,17 +124,40 @@ class EntryStore:
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return
 
-    def prune(self) -> int:
-        """Delete the entries this build did not use (and stray temporary files)."""
+    def remember(self, kind: str, extend: bool) -> None:
+        """Note the entries this build used as those of the last ``kind`` build (a preview
+        rebuild after a save uses only a few: ``extend`` adds them to the earlier list)."""
+        if not self.enabled:
+            return
+        names = set(self.used) | (self._remembered(kind) if extend else set())
+        try:
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="ascii") as out:
+                out.write("".join(f"{name}\n" for name in sorted(names)))
+            os.replace(tmp, self.folder / f"{_KEEP}{kind}")
+        except OSError:
+            return
+
+    def _remembered(self, kind: str) -> set[str]:
+        try:
+            text = (self.folder / f"{_KEEP}{kind}").read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
+            return set()
+        return {name for name in text.split() if _KEY_NAME.match(name)}
+
+    def prune(self, keep: str = "") -> int:
+        """Delete the entries neither this build nor the last ``keep`` build used (a
+        production build keeps the preview's pages), and stray temporary files."""
         if not self.enabled:
             return 0
         removed = 0
+        kept = self.used | (self._remembered(keep) if keep else set())
         try:
             names = os.listdir(self.folder)
         except OSError:
             return 0
         for name in names:
-            if name in self.used or not (_KEY_NAME.match(name) or name.startswith(".tmp-")):
+            if name in kept or not (_KEY_NAME.match(name) or name.startswith(".tmp-")):
                 continue
             try:
                 os.unlink(self.folder / name)
