@@ -43,10 +43,12 @@ def _dirty_preview(files: Files, state: build.BuildState, lang: str, other: set[
     replaces the language's ``File`` objects."""
     if not build.is_dirty_preview():
         return
+    shown: dict[int, str] = {}  # each article's digest, once (it is on several listings)
     for file in files.documentation_pages():
         listing = state.listing_pages.get(file.src_uri)
         if listing is not None:
-            same = build.generated_unchanged(lang, file.src_uri, _fingerprint(listing, other))
+            print_ = _fingerprint(listing, other, shown)
+            same = build.generated_unchanged(lang, file.src_uri, print_)
             if state.partial and same:
                 file.is_modified = _never  # the previous preview build's page stays
         elif file.generated_by:
@@ -55,15 +57,18 @@ def _dirty_preview(files: Files, state: build.BuildState, lang: str, other: set[
             file.is_modified = _always
 
 
-def _fingerprint(listing: listings.ListingPage, other_urls: set[str]) -> str:
+def _fingerprint(listing: listings.ListingPage, other_urls: set[str], shown: dict[int, str]) -> str:
     """What a listing page shows: its place, its articles (all but their bodies), whether
-    the other language has it."""
-    shown = [
-        {f.name: getattr(a, f.name) for f in fields(a) if f.name != "body"}
-        for a in listing.articles
-    ]
+    the other language has it. ``shown`` keeps each article's digest for this build."""
+    digests = []
+    for article in listing.articles:
+        if id(article) not in shown:
+            fields_ = {f.name: getattr(article, f.name) for f in fields(article)}
+            fields_.pop("body")
+            shown[id(article)] = cache.key(cache.stable_repr(fields_))
+        digests.append(shown[id(article)])
     flags = (listing.url, listing.number, listing.total, listing.title, listing.url in other_urls)
-    return cache.key(cache.stable_repr(flags), cache.stable_repr(shown))
+    return cache.key(cache.stable_repr(flags), *digests)
 
 
 def _always() -> bool:

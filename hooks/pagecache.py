@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.plugins import event_priority, get_plugin_logger
 from newsroom import build, pagecache
 from newsroom.classify import Kind
@@ -59,6 +61,56 @@ def _caches(config) -> _Caches | None:
             pagecache.EntryStore(state.cache_dir / "pages"),
         )
     return state.memo[memo]
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja templates compiled once per process, not once per build: static-i18n builds
+    each language with a new environment and ``mkdocs serve`` makes one per rebuild (about
+    60 templates, 1–2 s each time). Kept in memory only (never on disk, where compiled code
+    could be planted); a template is compiled again when its source or the environment's
+    syntax options differ."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str, object]] = {}
+
+    def get_bucket(self, environment: Environment, name: str, filename, source: str) -> Bucket:
+        key = self.get_cache_key(name, filename) + _syntax(environment)
+        bucket = Bucket(environment, key, self.get_source_checksum(source))
+        stored = self._code.get(key)
+        if stored is not None and stored[0] == bucket.checksum:
+            bucket.code = stored[1]  # type: ignore[assignment]
+        return bucket
+
+    def set_bucket(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+def _syntax(env: Environment) -> str:
+    """What changes the code Jinja compiles from the same source."""
+    options = (
+        sorted(env.extensions),
+        env.block_start_string,
+        env.variable_start_string,
+        env.comment_start_string,
+        env.line_statement_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.keep_trailing_newline,
+        env.newline_sequence,
+        env.optimized,
+        env.is_async,
+        getattr(env.autoescape, "__qualname__", env.autoescape),
+        getattr(env.finalize, "__qualname__", env.finalize),
+    )
+    return "|" + repr(options)
+
+
+_COMPILED = _CompiledTemplates()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _COMPILED
+    return env
 
 
 @event_priority(-1000)  # after every plugin changed the Markdown text
