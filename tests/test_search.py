@@ -71,6 +71,20 @@ def test_indexed_text_is_the_marked_body_without_chrome_or_ignored_parts():
 
 def test_indexed_text_is_none_without_a_marked_body():
     assert search.indexed_text("<html><body><p>Đất</p></body></html>") is None
+    assert search.indexed_text("<p>data-pagefind-body</p><p title='data-pagefind-body'>") is None
+
+
+def test_indexed_text_starts_at_the_first_marked_tag_whatever_text_comes_before():
+    """Only the page from the first marked start tag is parsed: the attribute's name in
+    text or in another attribute before it changes nothing, nested and later marked
+    elements are all read."""
+    page = (
+        '<html><head><meta name="description" content="x data-pagefind-body y"></head>'
+        "<body><p>data-pagefind-body Đầu trang</p>"
+        "<main data-pagefind-body><p>Đất <b>đai</b></p><div data-pagefind-body>Hai</div></main>"
+        "<aside data-pagefind-body=''>Ba</aside></body></html>"
+    )
+    assert search.indexed_text(page) == "Đất  đai Hai Hai Ba"
 
 
 def test_prepare_adds_the_content_model_metadata_and_the_folded_tail(tmp_path: Path):

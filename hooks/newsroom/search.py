@@ -46,6 +46,8 @@ BUNDLE_DIR = "pagefind"
 BODY_ATTRIBUTE = "data-pagefind-body"
 _WORD = re.compile(r"\w+")  # words first, then the đ test: "\w*[đĐ]\w*" is quadratic
 _BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
+#: The first start tag marked for indexing (``[^<>]*`` stops at the next tag: linear).
+_FIRST_BODY_TAG = re.compile(rf"<[a-zA-Z][^<>]*\s{BODY_ATTRIBUTE}[\s=/>]")
 _NOT_INDEXED = ("404.html",)
 #: Classes that are never content: heading permalinks (Material's ``¶``), the article's kicker,
 #: facts and tools (the lead has its own ``lead`` meta).
@@ -147,10 +149,15 @@ def with_tail(page_html: str, tail: str) -> str:
 
 
 def indexed_text(page_html: str) -> str | None:
-    """Text of the elements marked ``data-pagefind-body``; ``None`` if there is none."""
-    if BODY_ATTRIBUTE not in page_html:
+    """Text of the elements marked ``data-pagefind-body``; ``None`` if there is none.
+
+    Only the page from the first start tag carrying the attribute on is parsed (the header
+    and navigation before it hold nothing to index): half the work, the same text.
+    """
+    first = _FIRST_BODY_TAG.search(page_html)
+    if first is None:
         return None
-    root = lxml.html.fromstring(page_html)
+    root = lxml.html.fromstring(page_html[first.start() :])
     bodies = root.xpath(f"//*[@{BODY_ATTRIBUTE}]")
     if not bodies:
         return None
