@@ -235,3 +235,49 @@ def test_a_page_whose_link_target_moved_is_rendered_again(
     shutil.copytree(root / "docs", clean_root / "docs")
     monkeypatch.setenv("NEWSROOM_CACHE", "off")
     assert_same(output(run_build(clean_root)), output(again))
+
+
+def test_pages_the_preview_cached_never_reach_a_production_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``make serve`` fills the same page cache with preview pages (drafts, banners); the
+    production build that follows uses the cache yet equals a build without it."""
+    import subprocess
+    import sys
+    import time
+
+    from test_preview import fetch, free_port
+
+    root = make_project(tmp_path / "p")
+    port = free_port()
+    env = {**os.environ, "NEWSROOM_NOW": FIXED_NOW, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    command = [mkdocs, "serve", "--dirty", "--no-strict", "-f", str(root / "mkdocs.yml")]
+    with (tmp_path / "serve.log").open("w", encoding="utf-8") as log:
+        server = subprocess.Popen(
+            [*command, "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=env, stdout=log, stderr=log
+        )
+        try:
+            deadline = time.monotonic() + 180
+            draft = f"http://127.0.0.1:{port}/tin-tuc/2026/ban-nhap/"
+            while "MARKER-DRAFT-7f3a" not in _body(fetch, draft):
+                assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text("utf-8")
+                time.sleep(0.5)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    assert (root / CACHE / "pages" / "keep-serve").is_file()  # the preview's pages are kept
+
+    production = run_build(root)
+    for path in production.files():
+        assert b"MARKER-DRAFT" not in path.read_bytes(), path
+    clean_root = make_project(tmp_path / "clean")
+    monkeypatch.setenv("NEWSROOM_CACHE", "off")
+    assert_same(output(run_build(clean_root)), output(production))
+
+
+def _body(fetch, url: str) -> str:  # type: ignore[no-untyped-def]
+    try:
+        return fetch(url)[1]
+    except OSError:  # not listening yet
+        return ""
