@@ -1,13 +1,16 @@
-"""Hook: write the Pagefind search bundle once every language is built.
+"""Hook: write the Pagefind search bundle, one index per language, started as early as possible.
 
-static-i18n builds English inside the Vietnamese ``on_post_build`` (priority -100); this hook
-runs below it (-150) and only in the outermost pass, so both languages' pages are on disk and
-the index is written once. The preview server (``mkdocs serve``) skips it: drafts must never
-reach an index, and indexing on every reload would be slow.
+static-i18n builds Vietnamese first, then English inside the Vietnamese ``on_post_build``
+(priority -100). When the English pass starts (its ``on_pre_build``), every Vietnamese page is
+on disk: the Vietnamese pages are staged and Pagefind indexes them in its own process, on the
+other core, while English is built. After the last pass (-150) the English index is made, both
+are waited for and written as one bundle. The preview server (``mkdocs serve``) skips it:
+drafts must never reach an index, and indexing on every reload would be slow.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,8 +18,26 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from newsroom import build, search, search_bundle
 
 log = get_plugin_logger("newsroom")
+_JOBS = ("search", "jobs")
+_STARTED = ("search", "started")
 #: The folded copies of pages already read by an earlier build (newsroom.cache).
 SEARCH_CACHE = "search.pickle"
+
+
+def on_pre_build(config) -> None:
+    """static-i18n starts the next language: the languages built so far are on disk, so
+    their index is started now and Pagefind runs on the other core during this pass."""
+    if build.is_final_pass(config) or build.state().preview:
+        return
+    state = build.state()
+    building = build.current_language(config)
+    site_dir = Path(config.site_dir)  # static-i18n keeps it: languages differ by URL prefix
+    jobs = _jobs(state)
+    done = {job.lang for job in jobs}
+    by_lang = _documents_by_language(site_dir, state)
+    for lang, documents in by_lang.items():
+        if lang != building and lang not in done:
+            jobs.append(_start(state, lang, documents))
 
 
 @event_priority(-150)  # after static-i18n has built every language
@@ -28,11 +49,15 @@ def on_post_build(config) -> None:
         log.info("Tìm kiếm: bỏ qua khi xem trước / search index skipped in preview")
         return
     site_dir = Path(config.site_dir)
-    chosen = search.documents(site_dir, state.site.corpus, state.site.registries)
+    jobs = _jobs(state)
+    done = {job.lang for job in jobs}
+    by_lang = _documents_by_language(site_dir, state)
     try:
-        report = search.write_index(
-            site_dir, chosen, state.store(SEARCH_CACHE), state.store(search_bundle.BUNDLE_CACHE)
-        )
+        for lang, documents in by_lang.items():
+            if lang not in done:
+                jobs.append(_start(state, lang, documents))
+        bundles = state.store(search_bundle.BUNDLE_CACHE)
+        report = search.finish_index(site_dir, jobs, bundles, state.memo[_STARTED])
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
     for url in report.missing_body:
@@ -47,3 +72,22 @@ def on_post_build(config) -> None:
         f"Tìm kiếm / search: {pages or '0'} trang, {report.bytes_on_disk / 1e6:.1f} MB, "
         f"{report.seconds:.1f} s" + (", chỉ mục dùng lại / index reused" if report.reused else "")
     )
+
+
+def _jobs(state: build.BuildState) -> list[search.IndexJob]:
+    return state.memo.setdefault(_JOBS, [])
+
+
+def _start(state: build.BuildState, lang: str, documents: list[search.Document]) -> search.IndexJob:
+    state.memo.setdefault(_STARTED, time.perf_counter())
+    return search.start_index(
+        lang, documents, state.store(SEARCH_CACHE), state.store(search_bundle.BUNDLE_CACHE)
+    )
+
+
+def _documents_by_language(site_dir: Path, state: build.BuildState) -> dict[str, list]:
+    """The pages to index, by language, Vietnamese first."""
+    by_lang: dict[str, list[search.Document]] = {}
+    for document in search.documents(site_dir, state.site.corpus, state.site.registries):
+        by_lang.setdefault(document.lang, []).append(document)
+    return dict(sorted(by_lang.items(), key=lambda item: (item[0] != "vi", item[0])))

@@ -223,74 +223,127 @@ def write_index(
     store: cache.Store | None = None,
     bundles: cache.Store | None = None,
 ) -> Report:
-    """Index ``chosen`` with Pagefind into ``site_dir/pagefind`` (replacing any old bundle).
+    """Index ``chosen`` with Pagefind into ``site_dir/pagefind`` (replacing any old bundle):
+    one :func:`start_index` per language, then :func:`finish_index`."""
+    started = time.perf_counter()
+    documents = list(chosen)
+    langs = sorted({d.lang for d in documents}, key=lambda lang: (lang != "vi", lang))
+    jobs = [
+        start_index(lang, [d for d in documents if d.lang == lang], store, bundles)
+        for lang in langs
+    ]
+    return finish_index(site_dir, jobs, bundles, started)
+
+
+@dataclass
+class IndexJob:
+    """One language's index: Pagefind indexing it in the background, or an earlier build's
+    bundle of exactly the same staged pages (``packed``)."""
+
+    lang: str
+    pages: int
+    missing: list[str]
+    name: str | None  # digest of the staged pages (search_bundle); None without a bundle store
+    packed: dict[str, Any] | None = None
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def output(self) -> Path:
+        assert self.scratch is not None
+        return Path(self.scratch.name) / "bundle"
+
+
+def start_index(
+    lang: str, documents: list[Document], store: cache.Store | None, bundles: cache.Store | None
+) -> IndexJob:
+    """Stage one language's pages and start Pagefind on them without waiting for it.
 
     The prepared pages are written to a scratch folder laid out like ``site/`` and indexed as a
-    directory: one request to Pagefind instead of one per page (per-page requests through the
-    Python API cost ~0.1 s each, 2 minutes for 1,000 articles). Result URLs are root-relative
-    (``/tin-tuc/…``); the search UI prefixes the site's path (Pagefind's ``baseUrl``). The word
-    index is then re-cut by size (``rechunk``; about 5 s at 10,000 articles). When the staged
-    pages are those of an earlier build, its bundle is reused from ``bundles``
-    (``search_bundle``).
+    directory by Pagefind's command: one process per language, which exits only once every
+    file is written (Pagefind's Python service answers ``WriteFiles`` before its writes are
+    done). Result URLs are root-relative (``/tin-tuc/…``); the search UI prefixes the site's
+    path (Pagefind's ``baseUrl``). When the pages are those of an earlier build, its bundle
+    is taken from ``bundles`` and nothing is started.
     """
-    started = time.perf_counter()
-    output = site_dir / BUNDLE_DIR
-    shutil.rmtree(output, ignore_errors=True)
-    chosen = list(chosen)
-    skipped = ""
-    chunks: dict[str, int] | None = None
+    name = None
     if bundles is not None:  # first only the digest of what would be staged: no files
         digest = search_bundle.new_digest(repr(EXCLUDE_SELECTORS))
-        pages, missing = stage(None, chosen, store, digest)
+        pages, missing = stage(None, documents, store, digest)
         name = digest.hexdigest()
         earlier = bundles.get(name)
-        chunks = search_bundle.unpack(earlier, output) if isinstance(earlier, dict) else None
-    reused = chunks is not None
-    if chunks is None:
-        shutil.rmtree(output, ignore_errors=True)
-        with tempfile.TemporaryDirectory(prefix="newsroom-search-") as scratch:
-            pages, missing = stage(Path(scratch) / "site", chosen, store)
-            run_indexer(Path(scratch), output)
-        try:
-            chunks = pagefind_chunks.rechunk(output)
-        except pagefind_chunks.ChunkFormatError as error:  # a Pagefind we don't know
-            chunks, skipped = {}, str(error)  # its own chunks still work
-        if bundles is not None and not skipped:
-            bundles.put(name, search_bundle.pack(output, chunks))
+        if search_bundle.is_bundle(earlier):
+            return IndexJob(lang, pages.get(lang, 0), missing, name, earlier)
+    scratch = tempfile.TemporaryDirectory(prefix="newsroom-search-")
+    root = Path(scratch.name)
+    pages, missing = stage(root / "site", documents, store)
+    config = {
+        "site": str(root / "site"),
+        "output_path": str(root / "bundle"),
+        "exclude_selectors": list(EXCLUDE_SELECTORS),
+    }
+    (root / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+    with open(root / "pagefind.log", "wb") as log:  # a file: a full pipe would block it
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--silent"], cwd=root, stdout=log, stderr=log
+        )
+    return IndexJob(lang, pages.get(lang, 0), missing, name, None, scratch, process)
+
+
+def finish_index(
+    site_dir: Path, jobs: list[IndexJob], bundles: cache.Store | None, started: float
+) -> Report:
+    """Wait for every language's Pagefind, re-cut its word index by size (``rechunk``; about
+    5 s at 10,000 articles), keep it for the next build, and write the one bundle (every
+    file of a language's index carries the language in its name; the entry file lists all)."""
+    output = site_dir / BUNDLE_DIR
+    skipped = ""
+    chunks: dict[str, int] = {}
+    try:
+        for job in jobs:
+            if job.packed is None:
+                job.packed, problem = _finish_job(job)
+                skipped = skipped or problem
+                if bundles is not None and job.name is not None and not problem:
+                    bundles.put(job.name, job.packed)
+            chunks.update(job.packed.get("chunks") or {})
+    finally:
+        for job in jobs:
+            if job.process is not None and job.process.poll() is None:
+                job.process.kill()
+                job.process.wait()
+            if job.scratch is not None:
+                job.scratch.cleanup()
+    shutil.rmtree(output, ignore_errors=True)
+    search_bundle.merge([job.packed for job in jobs if job.packed is not None], output)
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
-    seconds = time.perf_counter() - started
-    return Report(pages, seconds, size, tuple(missing), chunks, skipped, reused)
+    return Report(
+        {job.lang: job.pages for job in jobs if job.pages},
+        time.perf_counter() - started,
+        size,
+        tuple(url for job in jobs for url in job.missing),
+        chunks,
+        skipped,
+        bool(jobs) and all(job.process is None for job in jobs),
+    )
 
 
 class IndexerError(RuntimeError):
     """Pagefind failed; the message carries what it printed."""
 
 
-def run_indexer(scratch: Path, output: Path) -> None:
-    """Index ``scratch/site`` into ``output`` with Pagefind's command, as one process.
-
-    Not through Pagefind's Python service: its ``WriteFiles`` answer can come back before the
-    files are on disk (the binary writes them with asynchronous file handles it never
-    flushes), and closing the service then kills the process, so a build now and then read
-    an empty ``pagefind-entry.json`` ("unexpected bundle: JSONDecodeError"). The command
-    exits only when every write has finished.
-    """
-    config = {
-        "site": str(scratch / "site"),
-        "output_path": str(output),
-        "exclude_selectors": list(EXCLUDE_SELECTORS),
-    }
-    (scratch / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--silent"],
-        cwd=scratch,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        said = (result.stderr or result.stdout).strip().splitlines()
-        raise IndexerError(f"Pagefind exit {result.returncode}: {said[-1] if said else ''}")
+def _finish_job(job: IndexJob) -> tuple[dict[str, Any], str]:
+    """The job's bundle, packed, and why it kept Pagefind's own chunks ("" if re-chunked)."""
+    assert job.process is not None
+    if job.process.wait() != 0:
+        said = (job.output.parent / "pagefind.log").read_text("utf-8", "replace").strip()
+        last = said.splitlines()[-1] if said else ""
+        raise IndexerError(f"Pagefind exit {job.process.returncode}: {last}")
+    try:
+        chunks, problem = pagefind_chunks.rechunk(job.output), ""
+    except pagefind_chunks.ChunkFormatError as error:  # a Pagefind we don't know
+        chunks, problem = {}, str(error)  # its own chunks still work
+    return search_bundle.pack(job.output, chunks), problem
 
 
 def stage(

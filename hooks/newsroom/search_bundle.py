@@ -10,14 +10,17 @@ sealed cache file (``cache.Store``): a bundle from anywhere else is never served
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 from typing import Any
 
 from . import cache
 
-#: The cache file (in ``.cache/newsroom/``) holding the last bundle.
+#: The cache file (in ``.cache/newsroom/``) holding the last bundle of each language.
 BUNDLE_CACHE = "pagefind.pickle"
+#: Pagefind's entry file: the languages of the bundle and the name of each one's index.
+ENTRY = "pagefind-entry.json"
 
 
 def new_digest(settings: str) -> Any:
@@ -44,19 +47,40 @@ def pack(output: Path, chunks: dict[str, int]) -> dict[str, Any]:
     return {"files": files, "chunks": dict(chunks)}
 
 
-def unpack(bundle: dict[str, Any], output: Path) -> dict[str, int] | None:
-    """Write a packed bundle into ``output`` (which must not exist); its chunk counts, or
-    ``None`` when the packed value is not a bundle (then nothing is written)."""
-    files, chunks = bundle.get("files"), bundle.get("chunks")
+def is_bundle(value: Any) -> bool:
+    """A value read from the cache that :func:`merge` can write."""
+    if not isinstance(value, dict):
+        return False
+    files, chunks = value.get("files"), value.get("chunks")
     if not isinstance(files, dict) or not isinstance(chunks, dict):
-        return None
-    for name in files:
-        if not isinstance(name, str) or name.startswith("/") or ".." in Path(name).parts:
-            return None
-    for name, data in files.items():
-        target = output / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "wb") as out:
-            out.write(data)
-        os.chmod(target, 0o644)
-    return chunks
+        return False
+    return all(
+        isinstance(name, str)
+        and isinstance(data, bytes)
+        and not name.startswith("/")
+        and ".." not in Path(name).parts
+        for name, data in files.items()
+    )
+
+
+def merge(bundles: list[dict[str, Any]], output: Path) -> None:
+    """Write the bundles of single languages as one: each language's files carry the
+    language in their names; the program files are the same in all; the entry file lists
+    every language."""
+    languages: dict[str, Any] = {}
+    entry: dict[str, Any] = {}
+    for bundle in bundles:
+        for name, data in bundle["files"].items():
+            if name == ENTRY:
+                entry = json.loads(data)
+                languages.update(entry.get("languages") or {})
+                continue
+            target = output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            os.chmod(target, 0o644)
+    if bundles:
+        entry["languages"] = dict(sorted(languages.items()))
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        output.mkdir(parents=True, exist_ok=True)
+        (output / ENTRY).write_text(text, encoding="utf-8")
