@@ -16,8 +16,8 @@ from typing import Any
 
 from ..common import clock
 from ..common.cache import CACHE_DIR, Store
-from ..content.settings import DEFAULT_LANGUAGE, Settings
 from ..content.loading import Site
+from ..content.settings import DEFAULT_LANGUAGE, Settings
 
 
 @dataclass

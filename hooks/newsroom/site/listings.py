@@ -1,5 +1,5 @@
-"""Listing pages: which scopes exist (every facet of :mod:`newsroom.content.facets`), which published
-articles each holds, and pagination.
+"""Listing pages: which scopes exist (every facet of :mod:`newsroom.content.facets`), which
+published articles each holds, and pagination.
 
 Pure: given a corpus, a language and a page size, it returns every listing page. The hook
 turns them into ``File.generated`` pages; templates only display them.
@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from . import urls
 from ..common import wording
 from ..content.corpus import Corpus
 from ..content.model import Article
 from ..content.registries import Registries
+from . import urls
 from .scopes import Scope, registry_scopes
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from urllib.parse import quote
 
 from ..common import dates, wording
-from . import urls
 from ..content.model import Article
+from . import urls
 
 #: Decree 42/2022/NĐ-CP, art. 9: what the home page of an agency's portal must show about whose
 #: site it is. Each value is one text for both languages or ``{vi: ..., en: ...}``.

@@ -12,11 +12,11 @@ import re
 from typing import Any
 
 from ..common import dates, wording
-from ..outputs import ical
-from . import urls
 from ..content.corpus import Corpus
 from ..content.model import Article
 from ..content.registries import Registries, Spokesperson
+from ..outputs import ical
+from . import urls
 
 LIST_LIMIT = 10
 

@@ -1,19 +1,20 @@
 """A scope: one facet's key in one language — one listing, and its feeds when it has some.
 
-Listing pages (:mod:`newsroom.site.listings`), feeds (:mod:`newsroom.outputs.feeds`), the feed directory
-and OPML (:mod:`newsroom.outputs.directory`, :mod:`newsroom.outputs.opml`) all use this one class; which
-scopes exist comes from the facets (:mod:`newsroom.content.facets`) and the registries.
+Listing pages (:mod:`newsroom.site.listings`), feeds (:mod:`newsroom.outputs.feeds`), the feed
+directory and OPML (:mod:`newsroom.outputs.directory`, :mod:`newsroom.outputs.opml`) all use this
+one class; which scopes exist comes from the facets (:mod:`newsroom.content.facets`) and the
+registries.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import urls
 from ..common import wording
 from ..content.facets import BY_KIND, Facet, with_registry
 from ..content.model import Article
 from ..content.registries import Registries
+from . import urls
 
 
 @dataclass(frozen=True)

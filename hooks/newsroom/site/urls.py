@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from ..content.facets import BY_KIND
 from ..common.text import slugify
+from ..content.facets import BY_KIND
 
 PRESS_ROOM = "bao-chi/"
 SEARCH = "tim-kiem/"

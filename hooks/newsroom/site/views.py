@@ -10,12 +10,12 @@ import datetime as dt
 from typing import Any
 
 from ..common import dates, wording
-from . import urls
 from ..content.corpus import Corpus, Entry
-from .listings import ListingPage
 from ..content.model import Article
 from ..content.registries import Registries
 from ..content.visibility import Visibility
+from . import urls
+from .listings import ListingPage
 
 RELATED_COUNT = 5
 
