@@ -19,7 +19,7 @@ from newsroom.content.settings import DEFAULT_LANGUAGE
 from newsroom.outputs import directory, feed_content, feed_lifecycle, feeds, ical, opml, podcast
 from newsroom.site import build, pressroom, urls
 
-log = get_plugin_logger("newsroom.outputs.feeds")
+log = get_plugin_logger("newsroom.feeds")
 
 PRESSROOM_TEMPLATE = "pressroom.html"
 FEEDS_TEMPLATE = "feeds.html"
