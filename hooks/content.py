@@ -14,10 +14,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
-from newsroom import build, site, sitedir
-from newsroom.classify import Kind
-from newsroom.clock import ClockError
-from newsroom.registries import RegistryError
+from newsroom.common.clock import ClockError
+from newsroom.content import loading
+from newsroom.content.classify import Kind
+from newsroom.content.registries import RegistryError
+from newsroom.site import build, sitedir
 
 log = get_plugin_logger("newsroom")
 
@@ -41,7 +42,7 @@ def on_config(config):
         state = build.reuse(key) if not build.is_final_pass(config) else None
         if state is None:
             folder = build.cache_dir(config)
-            state = build.start(site.load(settings, cache_dir=folder), key, folder)
+            state = build.start(loading.load(settings, cache_dir=folder), key, folder)
             state.partial = build.is_dirty_preview() and not build.inputs_changed(config, settings)
     except (RegistryError, ClockError) as exc:
         raise PluginError(str(exc)) from exc

@@ -1,12 +1,12 @@
 """Hook: feeds, OPML and iCalendar files, and the template data of the press room pages.
 
-Thin adapter over ``newsroom.feeds``, ``opml``, ``ical``, ``directory`` and ``pressroom``.
+Thin adapter over ``newsroom.outputs.feeds``, ``opml``, ``ical``, ``directory`` and ``pressroom``.
 static-i18n builds once per language (the English build nested in the Vietnamese
 ``on_post_build``, with the same ``config.site_dir``), so each pass writes its own language's
 feeds under ``urls.feed(...)`` (``feeds/…`` or ``en/feeds/…``) and the Vietnamese pass also
 writes the OPML directory and the press-conference calendar. An item's body is its page's
 body as MkDocs rendered and the sanitising hook cleaned it, recorded in ``on_page_content``
-(``newsroom.feed_content``): articles are rendered once. Feeds are never written by
+(``newsroom.outputs.feed_content``): articles are rendered once. Feeds are never written by
 ``mkdocs serve``: the preview shows drafts, feeds must never carry them.
 """
 
@@ -15,19 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom import (
-    build,
-    directory,
-    feed_content,
-    feed_lifecycle,
-    feeds,
-    ical,
-    opml,
-    podcast,
-    pressroom,
-    urls,
-)
-from newsroom.settings import DEFAULT_LANGUAGE
+from newsroom.content.settings import DEFAULT_LANGUAGE
+from newsroom.outputs import directory, feed_content, feed_lifecycle, feeds, ical, opml, podcast
+from newsroom.site import build, pressroom, urls
 
 log = get_plugin_logger("newsroom.feeds")
 

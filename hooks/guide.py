@@ -1,7 +1,7 @@
 """Hook: the generated parts of the editors' guide.
 
 The error-code page ``huong-dan/ma-loi.md`` (from the one message catalogue) and the field
-tables of ``huong-dan/index.md`` (from the one schema) come from :mod:`newsroom.guide`, so
+tables of ``huong-dan/index.md`` (from the one schema) come from :mod:`newsroom.site.guide`, so
 they cannot drift.
 """
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from newsroom import build, guide
-from newsroom.registries import Registries
-from newsroom.settings import Settings
+from newsroom.content.registries import Registries
+from newsroom.content.settings import Settings
+from newsroom.site import build, guide
 
 
 @event_priority(-150)

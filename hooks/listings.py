@@ -12,8 +12,9 @@ from types import SimpleNamespace
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from newsroom import build, cache, listings, urls
-from newsroom.views import card, link, listing_page
+from newsroom.common import cache
+from newsroom.site import build, listings, urls
+from newsroom.site.views import card, link, listing_page
 
 
 @event_priority(-150)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from newsroom import build
 from newsroom.deploy.options import DeployError, DeployOptions
+from newsroom.site import build
 
 
 @event_priority(40)  # after the content hook has read the settings

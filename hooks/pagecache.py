@@ -3,7 +3,7 @@
 Its Markdown is not converted (the HTML, table of contents and title come from the cache
 when every file its links resolved to is still where it was) and its template is not
 rendered (the page HTML comes from the cache when the body, the navigation and every value
-the hooks gave the template are the same). Keys and storage: ``newsroom.pagecache``. Off
+the hooks gave the template are the same). Keys and storage: ``newsroom.site.pagecache``. Off
 with the rest of the content cache (``NEWSROOM_CACHE=off``).
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom import build, pagecache
-from newsroom.classify import Kind
+from newsroom.content.classify import Kind
+from newsroom.site import build, pagecache
 
 log = get_plugin_logger("newsroom")
 #: Set on the template context when the page's HTML comes from the cache (overrides/main.html).

@@ -1,17 +1,17 @@
 """Hook: give every page what its template shows (article header, banners, wording, feeds).
 
-Display only: the article view model is computed by ``newsroom.views`` from the corpus.
+Display only: the article view model is computed by ``newsroom.site.views`` from the corpus.
 """
 
 from __future__ import annotations
 
 from markupsafe import escape
 from mkdocs.plugins import event_priority
-from newsroom import build, links, urls
-from newsroom.paths import translation_of
-from newsroom.text import nfc
-from newsroom.views import article_page
-from newsroom.wording import catalogue, text
+from newsroom.common.text import nfc
+from newsroom.common.wording import catalogue, text
+from newsroom.content.paths import translation_of
+from newsroom.site import build, links, urls
+from newsroom.site.views import article_page
 
 
 @event_priority(100)  # NFC before any other plugin reads the text

@@ -11,8 +11,8 @@ from types import SimpleNamespace
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from newsroom import build
 from newsroom.desk import public
+from newsroom.site import build
 
 
 @event_priority(-150)

@@ -1,7 +1,7 @@
 """Hook: the portal frame of every page — identity footer, breadcrumbs, hreflang, sharing
 metadata — plus a 404 page in each language and ``robots.txt``.
 
-Display data only; the rules live in ``newsroom.portal``.
+Display data only; the rules live in ``newsroom.site.portal``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
-from newsroom import build, ical, portal, urls
-from newsroom.wording import catalogue, section, text
+from newsroom.common.wording import catalogue, section, text
+from newsroom.outputs import ical
+from newsroom.site import build, portal, urls
 
 
 def _settings(config) -> dict:

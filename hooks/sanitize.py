@@ -1,4 +1,4 @@
-"""Hook: sanitise the HTML of every page body with the allow-list of ``newsroom.sanitize``.
+"""Hook: sanitise the HTML of every page body with the allow-list of ``newsroom.site.sanitize``.
 
 What was removed is reported as a warning naming the file and line, so the editor learns
 about it (and ``--strict`` builds stop until the source is fixed).
@@ -7,10 +7,10 @@ about it (and ``--strict`` builds stop until the source is fixed).
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom import build
-from newsroom import issues as issue
-from newsroom.sanitize import locate, sanitize_html
-from newsroom.text import nfc
+from newsroom.common import issues as issue
+from newsroom.common.text import nfc
+from newsroom.site import build
+from newsroom.site.sanitize import locate, sanitize_html
 
 log = get_plugin_logger("newsroom")
 

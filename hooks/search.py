@@ -15,12 +15,13 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom import build, search, search_bundle
+from newsroom.outputs import search, search_bundle
+from newsroom.site import build
 
 log = get_plugin_logger("newsroom")
 _JOBS = ("search", "jobs")
 _STARTED = ("search", "started")
-#: The folded copies of pages already read by an earlier build (newsroom.cache).
+#: The folded copies of pages already read by an earlier build (newsroom.common.cache).
 SEARCH_CACHE = "search.pickle"
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from newsroom import build
-from newsroom.sitemap import SitemapEntry, git_lastmod, write
-from newsroom.visibility import Visibility
+from newsroom.content.visibility import Visibility
+from newsroom.outputs.sitemap import SitemapEntry, git_lastmod, write
+from newsroom.site import build
 
 
 def on_post_page(output: str, page, config) -> str:

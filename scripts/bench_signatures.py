@@ -32,9 +32,9 @@ from site_project import REPO
 from synthetic_corpus import write_corpus
 
 sys.path.insert(0, str(REPO / "hooks"))
-from newsroom import settings as site_settings
-from newsroom import signatures, site
-from newsroom.git_history import Repository
+from newsroom.content import loading, signatures
+from newsroom.content import settings as site_settings
+from newsroom.content.git_history import Repository
 
 ENV = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
 NOW = dt.datetime.fromisoformat("2026-11-30T12:00:00+07:00")
@@ -138,7 +138,7 @@ def scan(root: Path, setting: str) -> tuple[float, int, int]:
     (root / "mkdocs.yml").write_text(CONFIG.format(setting=setting), encoding="utf-8")
     settings = site_settings.load(root / "mkdocs.yml")
     started = time.perf_counter()
-    loaded = site.load(settings, NOW)
+    loaded = loading.load(settings, NOW)
     return (
         time.perf_counter() - started,
         len(loaded.corpus.signed.verified),
@@ -160,7 +160,7 @@ def main() -> None:
             off, _, _ = scan(root, "")
             on, verified, issues = scan(root, "    approval_signatures_required_from: 2019-01-01\n")
             settings = site_settings.load(root / "mkdocs.yml")
-            loaded = site.load(settings, NOW)
+            loaded = loading.load(settings, NOW)
             articles = {u: e.article for u, e in loaded.corpus.entries.items()}
             started = time.perf_counter()
             signatures.check(settings, loaded.registries, articles, loaded.corpus.field_lines, str)

@@ -7,12 +7,12 @@ import shutil
 from pathlib import Path
 
 import markdown
-from newsroom import site
-from newsroom.corpus import Corpus
-from newsroom.feed_content import PageHTML
-from newsroom.sanitize import sanitize_html
-from newsroom.settings import Settings
-from newsroom.text import toc_slugify
+from newsroom.common.text import toc_slugify
+from newsroom.content import loading
+from newsroom.content.corpus import Corpus
+from newsroom.content.settings import Settings
+from newsroom.outputs.feed_content import PageHTML
+from newsroom.site.sanitize import sanitize_html
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_URL = "https://baochi.example.gov.vn/"
@@ -66,7 +66,7 @@ def make_corpus(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     settings = Settings(docs_dir=docs, site_url=SITE_URL, feed_limit=feed_limit)
-    corpus = site.load(settings, now).corpus
+    corpus = loading.load(settings, now).corpus
     errors = [i.format("en") for i in corpus.issues if i.is_error]
     assert not errors, errors
     return corpus

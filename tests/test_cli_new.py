@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from newsroom import parsing
+from newsroom.content import parsing
 from newsroom_cli import main as cli
 from newsroom_cli import new_command
 from tree_factory import article, make_tree

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXED_NOW, SITE_URL, make_project
-from newsroom import settings as site_settings
+from newsroom.content import settings as site_settings
+from newsroom.content.loading import load as load_site
 from newsroom.deploy import csp, nginx, release, verify
 from newsroom.deploy.options import DeployError, DeployOptions
-from newsroom.site import load as load_site
 from nginx_support import newsroom
 
 EMC = "https://emc.example.gov.vn/tracking/emc.js"

@@ -8,8 +8,9 @@ import csv
 import io
 
 import pytest
-from newsroom import report, settings, site
+from newsroom.content import loading, settings
 from newsroom.desk import review
+from newsroom.report import figures
 from newsroom_cli import main as cli
 from tree_factory import article, make_tree
 
@@ -118,7 +119,7 @@ def tree(tmp_path, monkeypatch):
 
 
 def _review(config) -> review.Review:
-    loaded = site.load(settings.load(config))
+    loaded = loading.load(settings.load(config))
     assert loaded.corpus.issues == [], [i.format() for i in loaded.corpus.issues]
     return review.build(loaded.corpus, loaded.desk, 2026)
 
@@ -182,10 +183,10 @@ def test_timeliness_is_measured_from_the_register(tree):
 
 
 def test_the_programme_report_counts_a_conference_once(tree):
-    loaded = site.load(settings.load(tree))
-    quarters = report.build(loaded.corpus).quarters
+    loaded = loading.load(settings.load(tree))
+    quarters = figures.build(loaded.corpus).quarters
     assert [q.press_conferences for q in quarters] == [1, 0, 1, 0]
-    assert [c.key for c in report.build(loaded.corpus).upcoming] == ["2026-n2"]
+    assert [c.key for c in figures.build(loaded.corpus).upcoming] == ["2026-n2"]
 
 
 def test_cli_exports_markdown_csv_and_printable_html(tree, tmp_path, capsys):

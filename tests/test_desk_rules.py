@@ -10,9 +10,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from newsroom import site
+from newsroom.content import loading
+from newsroom.content.settings import Settings
 from newsroom.desk.deadlines import DeskConfigError, DeskRules, show_due
-from newsroom.settings import Settings
 from tree_factory import article
 
 HERE = Path(__file__).parent / "fixtures"
@@ -32,17 +32,17 @@ status: {status}
 """
 
 
-def load(tmp_path: Path, files: dict[str, str], now: dt.datetime = NOW) -> site.Site:
+def load(tmp_path: Path, files: dict[str, str], now: dt.datetime = NOW) -> loading.Site:
     docs = tmp_path / "docs"
     shutil.copytree(REGISTRIES, docs / ".registries")
     (docs / "tin-tuc").mkdir(parents=True)
     for rel, text in files.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text, encoding="utf-8")
-    return site.load(Settings(docs_dir=docs, site_url="https://example.gov.vn/"), now)
+    return loading.load(Settings(docs_dir=docs, site_url="https://example.gov.vn/"), now)
 
 
-def lines(loaded: site.Site) -> list[str]:
+def lines(loaded: loading.Site) -> list[str]:
     return [i.format() for i in loaded.corpus.issues]
 
 

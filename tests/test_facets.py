@@ -1,5 +1,5 @@
-"""The facets table (newsroom.facets) is what listings, feeds, the feed directory, OPML, URLs
-and ``newsroom new`` follow: each consumer is checked against the table on a real corpus."""
+"""The facets table (newsroom.content.facets) is what listings, feeds, the feed directory, OPML,
+URLs and ``newsroom new`` follow: each consumer is checked against the table on a real corpus."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from pathlib import Path
 
 from feeds_support import SITE_URL, article, make_corpus
 from lxml import etree
-from newsroom import directory, facets, feeds, listings, opml, schema, urls
-from newsroom.corpus import RESERVED_ROOTS
+from newsroom.content import facets, schema
+from newsroom.content.corpus import RESERVED_ROOTS
+from newsroom.outputs import directory, feeds, opml
+from newsroom.site import listings, urls
 
 NEWSROOM = Path(sys.executable).parent / "newsroom"
 FILES = {

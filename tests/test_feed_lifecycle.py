@@ -1,5 +1,6 @@
-"""Feeds over time (newsroom.feed_lifecycle), on real builds of the fixture site: a withdrawn
-article is announced for the stated period, then no more; every item has its lead image."""
+"""Feeds over time (newsroom.outputs.feed_lifecycle), on real builds of the fixture site: a
+withdrawn article is announced for the stated period, then no more; every item has its lead
+image."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import feedparser
 import pytest
 from conftest import FIXED_NOW, SITE_URL, WITHDRAWN_MARKER, Build, build_site
 from lxml import etree
-from newsroom.feed_lifecycle import NOTICE_DAYS
+from newsroom.outputs.feed_lifecycle import NOTICE_DAYS
 
 pytestmark = pytest.mark.build
 

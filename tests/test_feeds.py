@@ -1,4 +1,4 @@
-"""Unit tests of newsroom.feeds on a small corpus (no MkDocs build)."""
+"""Unit tests of newsroom.outputs.feeds on a small corpus (no MkDocs build)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import feedparser
 from feeds_support import SITE_URL, article, make_corpus, pages, translation
 from lxml import etree
-from newsroom import feed_content, feeds
+from newsroom.outputs import feed_content, feeds
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -225,7 +225,7 @@ def test_item_bodies_are_the_page_bodies_rendered_once(tmp_path):
     )
     build = build_site(tmp_path, extra_files={"tin-tuc/2026/cong-bo.en.md": head + body})
     page = build.text("en/tin-tuc/2026/cong-bo/index.html")
-    # the page marks the Vietnamese-only article (newsroom.links): the feed says the same
+    # the page marks the Vietnamese-only article (newsroom.site.links): the feed says the same
     assert 'hreflang="vi" lang="vi">response (in Vietnamese)</a>' in page
     atom = etree.parse(str(build.site / "en/feeds/atom.xml")).getroot()
     entry = next(

@@ -1,4 +1,4 @@
-"""newsroom.frontmatter_edit: only the status and approval/withdrawn lines ever change."""
+"""newsroom.content.frontmatter_edit: only the status and approval/withdrawn lines ever change."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from newsroom import frontmatter_edit as fe
-from newsroom.parsing import parse
+from newsroom.content import frontmatter_edit as fe
+from newsroom.content.parsing import parse
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AT = dt.datetime(2026, 5, 4, 9, 30, tzinfo=TZ)

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from newsroom import guide
-from newsroom.messages import CATALOGUE
-from newsroom.schema import FIELDS
+from newsroom.common.messages import CATALOGUE
+from newsroom.content.schema import FIELDS
+from newsroom.site import guide
 
 REPO = Path(__file__).resolve().parents[1]
 MKDOCS = Path(sys.executable).parent / "mkdocs"

@@ -19,7 +19,7 @@ import pytest
 from conftest import FIXED_NOW, SITE_URL, Build, make_project, run_build
 from hostile import CASES, SCRIPT_CALL, article, lay_out
 from lxml import etree, html
-from newsroom import urlpolicy
+from newsroom.content import urlpolicy
 from test_build import readable
 
 pytestmark = pytest.mark.build

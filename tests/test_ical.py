@@ -1,9 +1,9 @@
-"""Unit tests of newsroom.ical (RFC 5545)."""
+"""Unit tests of newsroom.outputs.ical (RFC 5545)."""
 
 from __future__ import annotations
 
 from feeds_support import article, make_corpus, translation
-from newsroom import ical
+from newsroom.outputs import ical
 
 EVENT = (
     "event:\n  start: 2026-06-20T09:00:00+07:00\n{end}"

@@ -1,12 +1,12 @@
-"""Video and audio in articles (newsroom.media): the site's own files, captions required,
+"""Video and audio in articles (newsroom.content.media): the site's own files, captions required,
 kept by the sanitiser, shown on the page."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import build_site, make_project, run_build
-from newsroom.media import caption_issues
-from newsroom.sanitize import sanitize_html
+from newsroom.content.media import caption_issues
+from newsroom.site.sanitize import sanitize_html
 
 pytestmark = pytest.mark.build
 

@@ -1,10 +1,10 @@
-"""Unit tests of newsroom.opml and newsroom.directory."""
+"""Unit tests of newsroom.outputs.opml and newsroom.outputs.directory."""
 
 from __future__ import annotations
 
 from feeds_support import SITE_URL, article, make_corpus
 from lxml import etree
-from newsroom import directory, feeds, opml, podcast
+from newsroom.outputs import directory, feeds, opml, podcast
 
 
 def test_opml_lists_every_stream_once_in_each_format(tmp_path):

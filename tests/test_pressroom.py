@@ -1,11 +1,11 @@
-"""Unit tests of newsroom.pressroom (the press room's template data)."""
+"""Unit tests of newsroom.site.pressroom (the press room's template data)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from feeds_support import article, make_corpus, translation
-from newsroom import pressroom
+from newsroom.site import pressroom
 
 PRESS_RELEASE = "thong-cao-bao-chi"
 

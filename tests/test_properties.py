@@ -18,10 +18,10 @@ from zoneinfo import ZoneInfo
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newsroom import frontmatter_edit, parsing, rules, schema
-from newsroom.frontmatter_edit import EditError
-from newsroom.registries import Registries
-from newsroom.visibility import decide
+from newsroom.content import frontmatter_edit, parsing, rules, schema
+from newsroom.content.frontmatter_edit import EditError
+from newsroom.content.registries import Registries
+from newsroom.content.visibility import decide
 
 HERE = Path(__file__).resolve().parent
 REGISTRIES = HERE / "fixtures/site/docs/.registries"

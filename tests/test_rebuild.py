@@ -187,14 +187,15 @@ def test_a_cache_committed_to_the_repository_is_never_loaded(tmp_path: Path) -> 
     import hashlib
     import pickle
 
-    from newsroom import cache, site
+    from newsroom.common import cache
+    from newsroom.content import loading
 
     root = make_project(tmp_path / "project")
     marker = tmp_path / "pwned"
     payload = pickle.dumps({"x": _Payload(marker)})
     forged = cache._FORMAT + hashlib.sha256(payload).digest() + payload
     (root / CACHE).mkdir(parents=True)
-    (root / CACHE / site.SCAN_CACHE).write_bytes(forged)
+    (root / CACHE / loading.SCAN_CACHE).write_bytes(forged)
     build = run_build(root)
     assert build.returncode == 0, build.output
     assert not marker.exists()

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from newsroom.registries import Registries, RegistryError
+from newsroom.content.registries import Registries, RegistryError
 
 SAMPLE = Path(__file__).resolve().parents[1] / "docs" / ".registries"
 

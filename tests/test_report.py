@@ -1,4 +1,5 @@
-"""newsroom.report on a tree with known counts, and the md/csv/html renderers via the CLI."""
+"""newsroom.report.figures on a tree with known counts, and the md/csv/html renderers via the
+CLI."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import datetime as dt
 import io
 
 import pytest
-from newsroom import report, settings, site
+from newsroom.content import loading, settings
+from newsroom.report.figures import build as build_report
 from newsroom_cli import main as cli
 from tree_factory import article, make_tree
 
@@ -98,9 +100,9 @@ def config(tmp_path, monkeypatch):
 
 @pytest.fixture
 def figures(config):
-    loaded = site.load(settings.load(config))
+    loaded = loading.load(settings.load(config))
     assert not loaded.corpus.issues, [i.format() for i in loaded.corpus.issues]
-    return report.build(loaded.corpus, dt.date(2026, 1, 1), dt.date(2026, 6, 30))
+    return build_report(loaded.corpus, dt.date(2026, 1, 1), dt.date(2026, 6, 30))
 
 
 def counts(rows):
@@ -146,8 +148,8 @@ def test_response_timeliness(figures):
 
 
 def test_scheduled_article_is_not_counted_even_in_range(config):
-    loaded = site.load(settings.load(config))
-    whole_year = report.build(loaded.corpus, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    loaded = loading.load(settings.load(config))
+    whole_year = build_report(loaded.corpus, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     assert whole_year.items == 6
     q3 = whole_year.quarters[2]
     assert (q3.label, q3.complete, q3.missing_press_conference) == ("Q3/2026", False, True)

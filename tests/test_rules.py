@@ -8,9 +8,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from newsroom.corpus import Corpus
-from newsroom.registries import Registries
-from newsroom.settings import Settings
+from newsroom.content.corpus import Corpus
+from newsroom.content.registries import Registries
+from newsroom.content.settings import Settings
 
 HERE = Path(__file__).parent / "fixtures" / "frontmatter"
 REGISTRIES = Path(__file__).parent / "fixtures" / "site" / "docs" / ".registries"

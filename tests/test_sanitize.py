@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsroom.sanitize import locate, sanitize_html
+from newsroom.site.sanitize import locate, sanitize_html
 
 HOSTS = ("www.youtube-nocookie.com",)
 
@@ -61,8 +61,8 @@ def test_what_markdown_itself_writes_passes_untouched():
     """Footnotes, in-page anchors and aligned table columns are ordinary articles (issue 8)."""
     from pathlib import Path
 
-    from newsroom import settings
-    from newsroom.render import Renderer
+    from newsroom.content import settings
+    from newsroom.content.render import Renderer
 
     config = settings.load(Path(__file__).resolve().parents[1] / "mkdocs.yml")
     source = (

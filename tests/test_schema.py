@@ -9,14 +9,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from newsroom import guide, parsing, rules, schema, workflow
-from newsroom import issues as issue
-from newsroom.article_blocks import READERS
-from newsroom.corpus import Corpus
-from newsroom.model import Article
-from newsroom.registries import Registries
-from newsroom.schema import Need, Reader
-from newsroom.settings import Settings
+from newsroom.common import issues as issue
+from newsroom.content import parsing, rules, schema, workflow
+from newsroom.content.article_blocks import READERS
+from newsroom.content.corpus import Corpus
+from newsroom.content.model import Article
+from newsroom.content.registries import Registries
+from newsroom.content.schema import Need, Reader
+from newsroom.content.settings import Settings
+from newsroom.site import guide
 from newsroom_cli import scaffold
 from tree_factory import REGISTRIES, article, make_tree
 

@@ -16,8 +16,8 @@ from conftest import (
     WITHDRAWN_MARKER,
     Build,
 )
-from newsroom import pagefind_chunks, search
-from newsroom.text import fold
+from newsroom.common.text import fold
+from newsroom.outputs import pagefind_chunks, search
 
 PAGE = """<!doctype html><html lang="vi"><head><title>x</title></head><body>
 <nav>Đăng nhập Điều hướng</nav>

@@ -19,7 +19,8 @@ from conftest import (
     Build,
     build_site,
 )
-from newsroom import pagefind_chunks, wording
+from newsroom.common import wording
+from newsroom.outputs import pagefind_chunks
 from site_project import CHROMIUM
 
 pytestmark = pytest.mark.browser

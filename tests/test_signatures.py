@@ -18,11 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXED_NOW, PUBLISHED_MARKER, make_project, run_build
-from newsroom import settings as site_settings
-from newsroom import site as site_loader
-from newsroom import sshsig
-from newsroom.git_history import Repository
-from newsroom.registries import Registries, RegistryError
+from newsroom.content import loading, sshsig
+from newsroom.content import settings as site_settings
+from newsroom.content.git_history import Repository
+from newsroom.content.registries import Registries, RegistryError
 from newsroom_cli import main as cli
 from signing_support import (
     Keys,
@@ -92,7 +91,7 @@ def repo(base, tmp_path) -> Path:
 def issues(root: Path) -> list[str]:
     """Every issue of the tree, as ``newsroom check`` prints them (in English)."""
     settings = site_settings.load(root / "mkdocs.yml")
-    loaded = site_loader.load(settings, dt.datetime.fromisoformat(FIXED_NOW))
+    loaded = loading.load(settings, dt.datetime.fromisoformat(FIXED_NOW))
     return [item.format("en") for item in loaded.corpus.issues]
 
 
@@ -271,7 +270,7 @@ def test_rename_with_an_edit_in_the_same_commit_needs_a_new_signature(repo):
 def test_date_cut_over_accepts_older_approvals(repo):
     """go-bo.md (approved 01/04/2026) sits in the unsigned first commit: accepted, and marked."""
     settings = site_settings.load(repo / "mkdocs.yml")
-    loaded = site_loader.load(settings, dt.datetime.fromisoformat(FIXED_NOW))
+    loaded = loading.load(settings, dt.datetime.fromisoformat(FIXED_NOW))
     signed = loaded.corpus.signed
     assert "tin-tuc/2026/go-bo.md" in signed.before_cutover
     assert signed.verified["tin-tuc/2026/cong-bo.md"].approver == "truong-thads-ha-noi"

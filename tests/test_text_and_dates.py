@@ -6,8 +6,10 @@ import datetime as dt
 import unicodedata
 from zoneinfo import ZoneInfo
 
-from newsroom import dates, links, paths, urls
-from newsroom.text import fold, nfc, slugify
+from newsroom.common import dates
+from newsroom.common.text import fold, nfc, slugify
+from newsroom.content import paths
+from newsroom.site import links, urls
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 

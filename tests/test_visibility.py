@@ -7,9 +7,9 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from newsroom import clock
-from newsroom.model import Article
-from newsroom.visibility import Visibility, decide
+from newsroom.common import clock
+from newsroom.content.model import Article
+from newsroom.content.visibility import Visibility, decide
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DATE = dt.datetime(2026, 6, 1, 8, 0, tzinfo=TZ)

@@ -1,4 +1,4 @@
-"""The wording catalogue (hooks/newsroom/data/wording-*.toml) and the one date formatter.
+"""The wording catalogue (hooks/newsroom/common/data/wording-*.toml) and the one date formatter.
 
 Proves: both languages have exactly the same keys, every text is NFC, a broken catalogue is
 refused at load naming the key, every key that Python or a template reads exists, and one
@@ -17,9 +17,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from feeds_support import article, make_corpus, translation
-from newsroom import dates, facets, pressroom, wording
-from newsroom.model import MEDIA_KINDS, UPDATE_KINDS
-from newsroom.visibility import Visibility
+from newsroom.common import dates, wording
+from newsroom.content import facets
+from newsroom.content.model import MEDIA_KINDS, UPDATE_KINDS
+from newsroom.content.visibility import Visibility
+from newsroom.site import pressroom
 
 ROOT = Path(__file__).resolve().parent.parent
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -119,7 +121,7 @@ def _python_keys() -> set[str]:
     sources = [*(ROOT / "hooks").rglob("*.py"), *(ROOT / "scripts").rglob("*.py")]
     for source in sources:
         code = source.read_text(encoding="utf-8")
-        if "wording" not in code and "newsroom.wording" not in code:
+        if "wording" not in code and "newsroom.common.wording" not in code:
             continue
         for is_f, key in calls.findall(code):
             if is_f and "{" in key:

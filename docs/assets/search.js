@@ -4,7 +4,7 @@
  *
  * - Pagefind picks the index of the page's <html lang>, folds tone and vowel marks and ranks
  *   exact diacritics first. It does not fold "đ": the build adds a hidden folded copy of every
- *   "đ" word to the index (hooks/newsroom/search.py); its length is the `fold_len` meta and is
+ *   "đ" word to the index (hooks/newsroom/outputs/search.py); its length is the `fold_len` meta and is
  *   cut off the text shown here.
  * - Queries are normalised to NFC, so NFD input (pasted, macOS) behaves like NFC.
  * - Excerpts are built here, from the page text, with matches found on folded text, so
@@ -20,7 +20,7 @@
   const box = document.querySelector("[data-nr-search]");
   if (!box) return;
   const lang = box.dataset.lang === "en" ? "en" : "vi";
-  // Wording comes from the site's catalogue (hooks/newsroom/data/wording-*.toml, section
+  // Wording comes from the site's catalogue (hooks/newsroom/common/data/wording-*.toml, section
   // search_script), written into data-text by overrides/partials/nr-search.html.
   const words = JSON.parse(box.dataset.text || "{}");
   const fill = (text, n) => String(text || "").replace("{n}", String(n));

@@ -9,9 +9,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsroom.parsing import to_datetime
-from newsroom.paths import original_of
-from newsroom.site import Site
+from newsroom.content.loading import Site
+from newsroom.content.parsing import to_datetime
+from newsroom.content.paths import original_of
 
 from .cli_messages import say
 from .common import CommandError

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from newsroom.issues import Issue
+from newsroom.common.issues import Issue
 
 from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail, load_site
 

@@ -1,12 +1,12 @@
 """Messages of the CLI itself (refusals, results), in Vietnamese and English.
 
-Content problems are reported with the codes of :mod:`newsroom.messages`; this small table
+Content problems are reported with the codes of :mod:`newsroom.common.messages`; this small table
 holds only what is about using the commands, so the core catalogue stays about content.
 """
 
 from __future__ import annotations
 
-from newsroom.messages import Localized
+from newsroom.common.messages import Localized
 
 CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("không tìm thấy tệp {path}", "file not found: {path}"),

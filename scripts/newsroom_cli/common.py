@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsroom import settings as site_settings
-from newsroom.clock import ClockError
-from newsroom.registries import RegistryError
-from newsroom.settings import Settings
-from newsroom.site import Site, load
+from newsroom.common.clock import ClockError
+from newsroom.content import settings as site_settings
+from newsroom.content.loading import Site, load
+from newsroom.content.registries import RegistryError
+from newsroom.content.settings import Settings
 
 EXIT_OK = 0
 EXIT_CONTENT = 1

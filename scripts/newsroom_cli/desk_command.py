@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from newsroom.content.loading import Site
 from newsroom.desk import desk_render
 from newsroom.desk import register as press_register
 from newsroom.desk.loader import Desk
 from newsroom.desk.register import KINDS, PRIORITIES, PressItem
-from newsroom.site import Site
 
 from . import desk_files
 from .article_files import parse_time, shown

@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from newsroom.text import slugify
+from newsroom.common.text import slugify
 
 _STATUS_RE = re.compile(r"^status[ \t]*:.*$", re.MULTILINE)
 

@@ -9,13 +9,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from newsroom import dates, facets, schema
-from newsroom.fields import nearest
-from newsroom.messages import did_you_mean, render
-from newsroom.paths import translation_of
-from newsroom.registries import Registries
-from newsroom.site import Site
-from newsroom.text import slugify
+from newsroom.common import dates
+from newsroom.common.messages import did_you_mean, render
+from newsroom.common.text import slugify
+from newsroom.content import facets, schema
+from newsroom.content.fields import nearest
+from newsroom.content.loading import Site
+from newsroom.content.paths import translation_of
+from newsroom.content.registries import Registries
 
 from . import scaffold
 from .article_files import locate, shown

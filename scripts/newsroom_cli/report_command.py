@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from newsroom import report, report_render
 from newsroom.desk import review, review_render
+from newsroom.report import figures, render
 
 from .article_files import parse_day, shown
 from .cli_messages import say
@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=tuple(report_render.RENDERERS),
+        choices=tuple(render.RENDERERS),
         default="md",
         help="định dạng / format (mặc định / default: md)",
     )
@@ -68,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
             plan_review = review.build(site.corpus, site.desk, args.plan)
             text = review_render.RENDERERS[args.format](plan_review)
         else:
-            figures = report.build(site.corpus, start, end)
-            text = report_render.RENDERERS[args.format](figures)
+            report = figures.build(site.corpus, start, end)
+            text = render.RENDERERS[args.format](report)
     except CommandError as error:
         return fail(error)
     if args.output:

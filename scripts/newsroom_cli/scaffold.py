@@ -7,11 +7,11 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsroom import facets, schema, workflow
-from newsroom.frontmatter_edit import format_time, quote
-from newsroom.placeholders import PLACEHOLDER
-from newsroom.registries import Registries
-from newsroom.schema import Field, Need, Reader
+from newsroom.content import facets, schema, workflow
+from newsroom.content.frontmatter_edit import format_time, quote
+from newsroom.content.placeholders import PLACEHOLDER
+from newsroom.content.registries import Registries
+from newsroom.content.schema import Field, Need, Reader
 
 ID_SLUG_MAX = 40
 #: The fields that hold one registry key each (the facets ``newsroom new`` asks for).

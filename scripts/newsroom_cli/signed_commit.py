@@ -13,10 +13,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsroom.messages import render
-from newsroom.schema import REGISTRY_NAMES
-from newsroom.site import Site
-from newsroom.sshsig import InvalidKey, parse_public_key
+from newsroom.common.messages import render
+from newsroom.content.loading import Site
+from newsroom.content.schema import REGISTRY_NAMES
+from newsroom.content.sshsig import InvalidKey, parse_public_key
 
 from .article_files import ArticleFile
 from .cli_messages import say

@@ -1,9 +1,9 @@
 """Shared by ``approve`` and ``withdraw``: check the would-be text, then write it.
 
-The new text is checked with the build's own code (:func:`newsroom.workflow.would_be_issues`:
-the per-file rules and the cross-file issues that block a transition) BEFORE anything is
-written, so a refused command leaves the file untouched and an accepted one never produces
-a file the build would reject.
+The new text is checked with the build's own code
+(:func:`newsroom.content.workflow.would_be_issues`: the per-file rules and the cross-file issues
+that block a transition) BEFORE anything is written, so a refused command leaves the file
+untouched and an accepted one never produces a file the build would reject.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import datetime as dt
 from collections.abc import Callable
 from typing import NamedTuple, NoReturn
 
-from newsroom import issues as issue
-from newsroom import parsing, workflow
-from newsroom.frontmatter_edit import EditError
-from newsroom.issues import Issue
-from newsroom.site import Site
+from newsroom.common import issues as issue
+from newsroom.common.issues import Issue
+from newsroom.content import parsing, workflow
+from newsroom.content.frontmatter_edit import EditError
+from newsroom.content.loading import Site
 
 from .article_files import ArticleFile, FileProblem, locate, parse_time
 from .cli_messages import say

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from newsroom import frontmatter_edit, workflow
+from newsroom.content import frontmatter_edit, workflow
 
 from . import signed_commit, transition
 from .cli_messages import say

@@ -25,8 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import settings as site_settings
-from ..site import load as load_site
+from ..content import settings as site_settings
+from ..content.loading import load as load_site
 from . import compress, verify
 from .options import DeployError, DeployOptions
 

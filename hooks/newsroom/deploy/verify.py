@@ -2,7 +2,7 @@
 
 * every internal link, script, style and image of every page resolves to a file of the
   release;
-* nothing unpublished is in it: the core's visibility decision (``newsroom.corpus``) at the
+* nothing unpublished is in it: the core's visibility decision (``newsroom.content.corpus``) at the
   build's clock says which articles have no public page (draft, in review, scheduled); their
   pages and private attachments must be absent, and no feed or sitemap may name them.
 """
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..site import Site
+from ..content.loading import Site
 
 _LINK = re.compile(
     r"""<(?:a|link|script|img|iframe|source)\b[^>]*?\s(?:href|src)\s*=\s*["']([^"']*)["']""",

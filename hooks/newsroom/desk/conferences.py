@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .. import issues as issue
-from ..fields import nearest
-from ..issues import Issue
-from ..model import Article
+from ..common import issues as issue
+from ..common.issues import Issue
+from ..content.fields import nearest
+from ..content.model import Article
 
 PRESS_CONFERENCE = "hop-bao"
 

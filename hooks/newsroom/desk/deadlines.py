@@ -18,8 +18,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .. import dates
-from ..registries import RegistryError
+from ..common import dates
+from ..content.registries import RegistryError
 
 CALENDAR = "calendar"
 WORKING = "working"

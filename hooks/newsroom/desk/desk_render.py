@@ -8,8 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 from html import escape
 
-from ..registries import Registries
-from ..report_render import CSS, duration, moment
+from ..content.registries import Registries
+from ..report.render import CSS, duration, moment
 from .deadlines import show_due
 from .loader import Desk
 from .register import PressItem

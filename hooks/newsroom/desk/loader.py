@@ -15,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .. import dates
-from .. import issues as issue
-from ..corpus import Corpus
-from ..fields import nearest
-from ..issues import Issue
-from ..model import Article
-from ..registries import Registries
-from ..settings import Settings
+from ..common import dates
+from ..common import issues as issue
+from ..common.issues import Issue
+from ..content.corpus import Corpus
+from ..content.fields import nearest
+from ..content.model import Article
+from ..content.registries import Registries
+from ..content.settings import Settings
 from . import conferences, plans, register
 from .deadlines import DeskRules, show_due
 from .plans import Plan

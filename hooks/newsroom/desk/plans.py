@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import issues as issue
-from ..fields import FieldChecker, type_label_of
-from ..issues import Issue
-from ..messages import Localized
-from ..model import MEDIA_KINDS
-from ..parsing import parse_yaml
-from ..registries import Registries
-from ..schema import REGISTRY_NAMES
+from ..common import issues as issue
+from ..common.issues import Issue
+from ..common.messages import Localized
+from ..content.fields import FieldChecker, type_label_of
+from ..content.model import MEDIA_KINDS
+from ..content.parsing import parse_yaml
+from ..content.registries import Registries
+from ..content.schema import REGISTRY_NAMES
 
 FIELDS = (
     "year",

@@ -13,11 +13,11 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import wording
-from ..corpus import Corpus
-from ..model import Article
-from ..text import markdown_literal
-from ..urls import prefix
+from ..common import wording
+from ..common.text import markdown_literal
+from ..content.corpus import Corpus
+from ..content.model import Article
+from ..site.urls import prefix
 from .conferences import conferences
 from .plans import Plan
 from .review import lineage, quarter_end

@@ -1,8 +1,8 @@
 """The press register: one YAML file per press inquiry or press report, never published.
 
 ``docs/.bao-chi/<YYYY>/<id>.yml`` (YYYY = year received). Each file goes through the same
-parser (:func:`newsroom.parsing.parse_yaml`) and field checker as an article, so every problem
-is an issue ``path:line: CODE field: message`` from the one catalogue.
+parser (:func:`newsroom.content.parsing.parse_yaml`) and field checker as an article, so every
+problem is an issue ``path:line: CODE field: message`` from the one catalogue.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import dates
-from .. import issues as issue
-from ..fields import FieldChecker
-from ..issues import Issue
-from ..messages import Localized
-from ..parsing import parse_yaml
-from ..registries import Registries
-from ..schema import ID_RE, REGISTRY_NAMES, TITLE_MAX
+from ..common import dates
+from ..common import issues as issue
+from ..common.issues import Issue
+from ..common.messages import Localized
+from ..content.fields import FieldChecker
+from ..content.parsing import parse_yaml
+from ..content.registries import Registries
+from ..content.schema import ID_RE, REGISTRY_NAMES, TITLE_MAX
 from .deadlines import DeskRules
 
 KINDS = ("report", "inquiry")  # a press report about us / a journalist's request for information

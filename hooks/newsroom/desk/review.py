@@ -11,10 +11,10 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from .. import wording
-from ..corpus import Corpus
-from ..model import MEDIA_KINDS, Article
-from ..registries import Registries
+from ..common import wording
+from ..content.corpus import Corpus
+from ..content.model import MEDIA_KINDS, Article
+from ..content.registries import Registries
 from .conferences import Conference, conferences
 from .loader import Desk
 from .plans import Plan

@@ -8,8 +8,8 @@ import io
 from collections.abc import Sequence
 from html import escape
 
-from .. import report_svg
-from ..report_render import CSS, day, moment
+from ..report import charts
+from ..report.render import CSS, day, moment
 from .deadlines import show_due
 from .review import Line, Outcome, Review
 
@@ -209,7 +209,7 @@ def html(review: Review) -> str:
         f"<p>{escape(status_line(review))}</p>",
         f"<p>{escape(plan_line(review))}</p>",
         _chart("Kế hoạch và thực hiện theo nội dung trọng tâm", review.focus_areas),
-        report_svg.horizontal_bars(
+        charts.horizontal_bars(
             "Trả lời báo chí", [(OUTCOME_LABELS[k], review.count(k)) for k in OUTCOME_LABELS]
         ),
     ]
@@ -256,7 +256,7 @@ def _chart(heading: str, lines: tuple[Line, ...]) -> str:
     for line in lines:
         rows.append((f"Kế hoạch: {line.label_vi}", line.target or 0))
         rows.append((f"Thực hiện: {line.label_vi}", line.actual))
-    return report_svg.horizontal_bars(heading, rows)
+    return charts.horizontal_bars(heading, rows)
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:

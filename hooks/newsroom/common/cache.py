@@ -1,0 +1,196 @@
+"""A content cache across builds, for speed only: ``.cache/newsroom/`` beside ``mkdocs.yml``.
+
+Each store is one file mapping a key (a SHA-256 of everything the value depends on: the
+source bytes, the registries, the settings and this package's own code) to a value computed
+from exactly those inputs. A hit returns what the computation would return; anything wrong
+with the file (missing, truncated, corrupt, another Python, another version of this code)
+makes the store start empty, so the build recomputes: deleting ``.cache/`` is always safe.
+Values that were not used by a build are dropped when it saves, so the file does not grow.
+
+The file is pickled data, so it is only ever loaded when it carries an HMAC made with this
+machine's own secret (``newsroom/cache.key`` in the user's config folder, outside any
+repository, created on first use): a cache file committed to a hostile repository, or copied
+from another machine, is not authentic and is ignored, never unpickled — it could otherwise
+run code or claim that a draft is valid and approved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import re
+import sys
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+#: Folder of the cache, relative to the folder of ``mkdocs.yml`` (``.cache/`` is gitignored).
+CACHE_DIR = Path(".cache") / "newsroom"
+_FORMAT = b"newsroom-cache-1\n"
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+@cache
+def code_version() -> str:
+    """SHA-256 of this package's sources and the Python version: new code, new keys."""
+    digest = hashlib.sha256(sys.version.encode())
+    root = Path(__file__).resolve().parents[1]  # the whole newsroom package
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def package_versions(*names: str) -> str:
+    """Installed versions of third-party packages whose output is cached."""
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} missing")
+    return " ".join(found)
+
+
+def stable_repr(value: Any) -> str:
+    """``repr`` without memory addresses (settings hold functions such as a slugify)."""
+    return _ADDRESS.sub("", repr(value))
+
+
+def key(*parts: str | bytes) -> str:
+    """One key from several parts (each length-prefixed, so parts cannot run together)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()
+
+
+def tree_digest(folder: Path, skip_suffix: str = "") -> str:
+    """Paths, sizes and symbolic links of every file in ``folder`` (never followed), but
+    files ending in ``skip_suffix``."""
+    digest = hashlib.sha256()
+    if not folder.is_dir():
+        return digest.hexdigest()
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        rel = os.path.relpath(root, folder)
+        for name in sorted(dirs):
+            path = os.path.join(root, name)
+            if os.path.islink(path):
+                digest.update(f"L {rel}/{name}\0".encode("utf-8", "surrogateescape"))
+        for name in sorted(files):
+            if skip_suffix and name.endswith(skip_suffix):
+                continue
+            stat = os.lstat(os.path.join(root, name))
+            link = "L" if os.path.islink(os.path.join(root, name)) else "F"
+            line = f"{link} {rel}/{name} {stat.st_size}\0"
+            digest.update(line.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def files_digest(folder: Path) -> str:
+    """Paths and bytes of every file in ``folder`` (the registries)."""
+    digest = hashlib.sha256()
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def seal(payload: bytes) -> bytes:
+    """HMAC-SHA-256 of ``payload`` with this machine's cache secret."""
+    return hmac.new(_secret(), payload, hashlib.sha256).digest()
+
+
+@cache
+def _secret() -> bytes:
+    """The secret of this user on this machine (``$XDG_CONFIG_HOME/newsroom/cache.key``).
+
+    ``NEWSROOM_CACHE_SECRET_FILE`` names another file. Created with 32 random bytes, readable
+    by its owner only. If it cannot be read or made, a fresh secret for this process is used:
+    the cache then only serves this one build.
+    """
+    default = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "newsroom"
+    path = Path(os.environ.get("NEWSROOM_CACHE_SECRET_FILE") or default / "cache.key")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return _create(path)
+    except OSError:
+        return os.urandom(32)
+    return data if len(data) >= 32 else os.urandom(32)
+
+
+def _create(path: Path) -> bytes:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        secret = os.urandom(32)
+        with os.fdopen(fd, "wb") as out:
+            out.write(secret)
+        return secret
+    except FileExistsError:  # made meanwhile by a parallel build
+        return path.read_bytes()
+    except OSError:
+        return os.urandom(32)
+
+
+class Store:
+    """One cache file: ``get`` and ``put`` in memory, ``save`` writes it once, atomically."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._old: dict[str, Any] = self._load(path) if path is not None else {}
+        self._new: dict[str, Any] = {}
+        self.hits = self.misses = 0
+
+    @staticmethod
+    def _load(path: Path) -> dict[str, Any]:
+        try:
+            data = path.read_bytes()
+            if not data.startswith(_FORMAT):
+                return {}
+            body = data[len(_FORMAT) :]
+            check, payload = body[:32], body[32:]
+            if not hmac.compare_digest(seal(payload), check):
+                return {}  # not written by this machine's builds: never unpickled
+            loaded = pickle.loads(payload)
+            return loaded if isinstance(loaded, dict) else {}
+        except Exception:  # any unreadable cache is no cache
+            return {}
+
+    def get(self, key: str) -> Any | None:
+        """The value stored under ``key`` (kept for the next build), or ``None``."""
+        value = self._new.get(key)
+        if value is None:
+            value = self._old.get(key)
+        if value is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._new[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        self._new[key] = value
+
+    def save(self) -> None:
+        """Write the values used by this build; a failure only costs the next build time."""
+        if self.path is None or (self.misses == 0 and self._new.keys() == self._old.keys()):
+            return
+        try:
+            payload = pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name + ".")
+            with os.fdopen(fd, "wb") as out:
+                out.write(_FORMAT + seal(payload) + payload)
+            os.replace(tmp, self.path)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            return
+        self._old = self._new

@@ -1,0 +1,375 @@
+"""Scan the docs folder once: every article parsed, checked and given its visibility.
+
+The build (hooks) and the CLI (``newsroom check``) both call :meth:`Corpus.scan`, so they
+report the same issues for the same tree and decide visibility the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..common import cache
+from ..common import issues as issue
+from ..common.issues import Issue
+from . import parsing, references, signatures, workflow
+from .checked import ArticleCheck
+from .classify import Classification, Kind, classify
+from .facets import ROOTS
+from .model import Article
+from .paths import language_of, original_of, translation_of
+from .registries import Registries
+from .render import Renderer
+from .settings import LANGUAGES, Settings
+from .visibility import Visibility, decide
+
+#: First path segments of generated pages (listings, feeds, search): no static page there.
+RESERVED_ROOTS = ROOTS | {"feeds", "pagefind", "search", "assets"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    article: Article
+    visibility: Visibility
+
+
+@dataclass
+class Corpus:
+    """All articles of a site at one moment (``now``), with their visibility."""
+
+    settings: Settings
+    registries: Registries
+    now: dt.datetime
+    entries: dict[str, Entry] = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    field_lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    files: Classification = field(default_factory=Classification)
+    #: signed approvals (newsroom.content.signatures): verified ones, and those dated before the
+    #: cut-over
+    signed: signatures.Outcome = field(default_factory=signatures.Outcome)
+    _sorted: dict[tuple[str | None, bool], list[Article]] = field(default_factory=dict)
+    _check: ArticleCheck | None = None  # parse + check, through the content cache if any
+
+    # -- building ---------------------------------------------------------------------------
+    @classmethod
+    def scan(
+        cls,
+        settings: Settings,
+        registries: Registries,
+        now: dt.datetime,
+        store: cache.Store | None = None,
+    ) -> Corpus:
+        """Read and check every article; ``store`` (the content cache) only saves time."""
+        corpus = cls(settings, registries, now, files=classify(settings, RESERVED_ROOTS))
+        corpus.issues.extend(corpus.files.issues)
+        corpus._check = ArticleCheck(settings, registries, store)
+        sources = corpus.files.of_kind(Kind.ARTICLE)
+        originals = [s for s in sources if language_of(s) == "vi"]
+        translations = [s for s in sources if language_of(s) != "vi"]
+        for src_uri in originals:
+            corpus._add(src_uri, None)
+        for src_uri in translations:
+            original_uri = original_of(src_uri)
+            original = corpus.entries.get(original_uri)
+            if original is None:
+                if (settings.docs_dir / original_uri).is_file():
+                    continue  # the original is invalid: its own issues say why
+                corpus.issues.append(
+                    issue.make(
+                        corpus.display(src_uri), 1, "E018", original=corpus.display(original_uri)
+                    )
+                )
+                continue
+            corpus._add(src_uri, original)
+        corpus._check_unique()
+        corpus._check_links()
+        corpus._check_signatures()
+        corpus.issues = issue.sort(corpus.issues)
+        return corpus
+
+    @property
+    def cache_reuse(self) -> tuple[int, int] | None:
+        """(articles taken from the content cache, articles checked), None without a cache."""
+        return self._check.reuse if self._check is not None else None
+
+    def display(self, src_uri: str) -> str:
+        """Path shown in messages: the docs folder's name and the docs-relative path."""
+        return f"{self.settings.docs_dir.name}/{src_uri}"
+
+    def _add(self, src_uri: str, original: Entry | None) -> None:
+        path = self.display(src_uri)
+        try:
+            text = (self.settings.docs_dir / src_uri).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.issues.append(issue.make(path, 1, "E026", detail=str(exc)))
+            return
+        lines, found, article = self._checker.run(
+            src_uri, path, text, original.article if original else None
+        )
+        self.issues.extend(found)
+        if lines is None:
+            return
+        self.field_lines[src_uri] = lines
+        if article is not None:
+            state = decide(article, self.now, original.visibility if original else None)
+            self.entries[src_uri] = Entry(article, state)
+
+    def check_front_matter(
+        self, src_uri: str, front_matter: parsing.FrontMatter, original: Entry | None
+    ) -> tuple[Article | None, list[Issue]]:
+        """The per-file stage: check one article (a translation against its original)."""
+        return self._checker.check_front_matter(
+            src_uri, self.display(src_uri), front_matter, original.article if original else None
+        )
+
+    @property
+    def _checker(self) -> ArticleCheck:
+        return self._check or ArticleCheck(self.settings, self.registries, None)
+
+    def _check_unique(self) -> None:
+        seen_ids: dict[tuple[str, str], Article] = {}
+        seen_urls: dict[str, str] = {}
+        for src_uri in sorted(self.entries):
+            article = self.entries[src_uri].article
+            key = (article.id, article.lang)
+            if key in seen_ids:
+                line = self.field_lines[src_uri].get("id", 1)
+                self.issues.append(
+                    issue.make(
+                        article.path, line, "E015", "id", value=article.id, other=seen_ids[key].path
+                    )
+                )
+            else:
+                seen_ids[key] = article
+        for src_uri, url in _page_urls(self.files, self.entries):
+            if url in seen_urls:
+                self.issues.append(
+                    issue.make(
+                        self.display(src_uri),
+                        1,
+                        "E016",
+                        value="/" + url,
+                        other=self.display(seen_urls[url]),
+                    )
+                )
+            else:
+                seen_urls[url] = src_uri
+
+    def _check_signatures(self) -> None:
+        """Approvals must be signed by their approver (when the site requires it)."""
+        articles = {uri: e.article for uri, e in self.entries.items()}
+        self.signed = signatures.check(
+            self.settings, self.registries, articles, self.field_lines, self.display
+        )
+        self.issues.extend(self.signed.issues)
+
+    def _check_links(self) -> None:
+        """A public page may not link to an unpublished article (the issue names both files).
+
+        An approved article that is still scheduled counts from its own date: when it goes
+        out, everything it links to must be out too, or the scheduled rebuild would fail.
+        """
+        for src_uri, text, first_line, due in _linking_pages(self):
+            self.issues.extend(self.link_issues(src_uri, text, first_line, due))
+
+    def link_issues(
+        self,
+        src_uri: str,
+        text: str,
+        first_line: int,
+        due: dt.datetime | None = None,
+        page_url: str | None = None,
+    ) -> list[Issue]:
+        """E021 for each link of the page to an article that is not public (by ``due``).
+
+        Links are read from the rendered HTML (raw HTML included); a page that cannot name
+        an unpublished article at all is not rendered.
+        """
+        hidden = {uri: e for uri, e in self.unpublished.items() if not _public_by(e, due)}
+        needles = {_slug_of(uri) for uri in hidden}
+        if not needles:
+            return []
+        readable = references.decoded(text)
+        if not any(n in readable for n in needles):
+            return []
+        if page_url is None:
+            entry = self.entries.get(src_uri)
+            page_url = entry.article.url if entry else static_page_url(src_uri)
+        found = []
+        locator = references.Locator(text, first_line)
+        for url in references.urls_in(self.render(text)):
+            line = locator.line(url)
+            for path in self.site_urls.paths(url, src_uri, page_url):
+                target_uri = self.page_index.get(path)
+                if target_uri is None or target_uri not in hidden:
+                    continue
+                found.append(
+                    issue.make(
+                        self.display(src_uri),
+                        line,
+                        "E021",
+                        target=self.display(target_uri),
+                        visibility=hidden[target_uri].visibility.value,
+                    )
+                )
+                break
+        return list(dict.fromkeys(found))
+
+    def link_issues_for(self, article: Article) -> list[Issue]:
+        """The link issues ``article`` would have once approved (used by ``newsroom approve``)."""
+        due = None if article.date <= self.now else article.date
+        return self.link_issues(article.src_uri, article.body, article.body_line, due, article.url)
+
+    def private_files(self) -> set[str]:
+        """Files used only by articles without a public page (a draft's attachment, say).
+
+        They are kept out of the site like the articles themselves; a file that any public
+        page also uses, or that no article uses, is published as usual.
+        """
+        private: set[str] = set()
+        for src_uri, entry in self.entries.items():
+            if not entry.visibility.has_public_page:
+                private |= self.files_used_by(src_uri, entry.article.body, entry.article)
+        if not private:
+            return private
+        needles = {uri.rsplit("/", 1)[-1].lower() for uri in private}
+        for src_uri, text, _, _ in _public_pages(self):
+            public = self.entries.get(src_uri)
+            if public is not None:
+                private -= public.article.used_files()
+            if any(n in references.decoded(text) for n in needles):
+                private -= self.files_used_by(src_uri, text)
+        return private
+
+    def files_used_by(self, src_uri: str, text: str, article: Article | None = None) -> set[str]:
+        """Docs paths of the files (not pages) a page uses: attachments, image, linked files."""
+        entry = self.entries.get(src_uri)
+        page_url = entry.article.url if entry else static_page_url(src_uri)
+        used = set(article.used_files()) if article is not None else set()
+        for url in references.urls_in(self.render(text)):
+            for path in self.site_urls.paths(url, src_uri, page_url):
+                if self.files.kinds.get(path) in (Kind.ASSET, Kind.THEME):
+                    used.add(path)
+        return used
+
+    @cached_property
+    def unpublished(self) -> dict[str, Entry]:
+        """Entries not published now (computed once: every page's link check reads it)."""
+        return {uri: e for uri, e in self.entries.items() if not e.visibility.is_published}
+
+    @cached_property
+    def render(self) -> Renderer:
+        return Renderer(self.settings.markdown_extensions)
+
+    @cached_property
+    def site_urls(self) -> references.SiteUrls:
+        return references.SiteUrls(self.settings.site_url)
+
+    @cached_property
+    def page_index(self) -> dict[str, str]:
+        """Every site path that reaches an article page (any language), to its source."""
+        index: dict[str, str] = {}
+        for src_uri, entry in self.entries.items():
+            index[src_uri] = src_uri
+            for key in references.page_keys(entry.article.url):
+                index[key] = src_uri
+        return index
+
+    # -- reading ----------------------------------------------------------------------------
+    def get(self, src_uri: str) -> Entry | None:
+        return self.entries.get(src_uri)
+
+    def articles(self, lang: str | None = None, *, published_only: bool = True) -> list[Article]:
+        """Articles newest first (by first publication), optionally in one language.
+
+        Computed once per argument pair: pages ask for it thousands of times per build.
+        """
+        key = (lang, published_only)
+        if key not in self._sorted:
+            chosen = (
+                e.article
+                for e in self.entries.values()
+                if (lang is None or e.article.lang == lang)
+                and (e.visibility.is_published or not published_only)
+            )
+            self._sorted[key] = sorted(chosen, key=lambda a: (a.date, a.id), reverse=True)
+        return self._sorted[key]
+
+    def in_category(self, lang: str, category: str) -> list[Article]:
+        """Published articles of one language and category, newest first (cached)."""
+        key = (f"{lang}/{category}", True)
+        if key not in self._sorted:
+            self._sorted[key] = [a for a in self.articles(lang) if a.category == category]
+        return self._sorted[key]
+
+    def translations(self, article: Article) -> dict[str, Entry]:
+        """Every language version of ``article`` (itself included), by language."""
+        original = article.original_src_uri or article.src_uri
+        found = {}
+        for lang in LANGUAGES:
+            uri = translation_of(original, lang)
+            if uri in self.entries:
+                found[lang] = self.entries[uri]
+        return found
+
+
+def _page_urls(files: Classification, entries: dict[str, Entry]) -> Iterable[tuple[str, str]]:
+    """(src_uri, url) of every page in the docs folder, articles first."""
+    for src_uri, entry in sorted(entries.items()):
+        yield src_uri, entry.article.url
+    for src_uri in files.of_kind(Kind.PAGE):
+        yield src_uri, static_page_url(src_uri)
+
+
+def static_page_url(src_uri: str) -> str:
+    """URL MkDocs (with static-i18n suffixes) gives a non-article page."""
+    lang = language_of(src_uri)
+    stem = src_uri[: -len(".md")]
+    if lang != "vi":
+        stem = stem[: -len(f".{lang}")]
+    if stem == "index" or stem.endswith("/index") or stem.endswith("README"):
+        stem = stem.rpartition("/")[0]
+    prefix = "" if lang == "vi" else f"{lang}/"
+    return f"{prefix}{stem}/" if stem else prefix
+
+
+def _public_by(entry: Entry, due: dt.datetime | None) -> bool:
+    if entry.visibility.is_published:
+        return True
+    return (
+        due is not None and entry.visibility is Visibility.SCHEDULED and entry.article.date <= due
+    )
+
+
+def _public_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, None]]:
+    """Pages that have a public page now: published and withdrawn articles, static pages."""
+    for src_uri, entry in sorted(corpus.entries.items()):
+        if entry.visibility.has_public_page:
+            yield src_uri, entry.article.body, entry.article.body_line, None
+    yield from _static_pages(corpus)
+
+
+def _static_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, None]]:
+    """Static pages the classification accepted (so they are UTF-8 and no symbolic link)."""
+    docs_dir = corpus.settings.docs_dir
+    for src_uri in corpus.files.of_kind(Kind.PAGE):
+        yield src_uri, (docs_dir / src_uri).read_text(encoding="utf-8-sig"), 1, None
+
+
+def _linking_pages(corpus: Corpus) -> Iterator[tuple[str, str, int, dt.datetime | None]]:
+    """(src_uri, body, first body line, due) of every page whose links must stay alive.
+
+    ``due`` is ``None`` for pages public now, the publication time for scheduled articles.
+    """
+    yield from _public_pages(corpus)
+    for src_uri, entry in sorted(corpus.entries.items()):
+        article = entry.article
+        if entry.visibility is Visibility.SCHEDULED and article.status == workflow.APPROVED:
+            yield src_uri, article.body, article.body_line, article.date
+
+
+def _slug_of(src_uri: str) -> str:
+    """``tin-tuc/2026/x.en.md`` → ``x`` (what any link to the article must contain)."""
+    return src_uri.rsplit("/", 1)[-1].split(".", 1)[0]

@@ -1,0 +1,110 @@
+"""The feeds of one language: which exist, what each holds, their channel data.
+
+Pure: given a :class:`~newsroom.content.corpus.Corpus` (published articles only), a language and the
+article bodies the page pipeline rendered (:mod:`newsroom.outputs.feed_content`),
+:func:`render_feeds` returns ``{site-relative path: bytes}``. The feeds are those of the
+facets that have some (:mod:`newsroom.content.facets`): every item of the language, and one stream
+per registry key. Items are made by :mod:`newsroom.outputs.feed_items`, documents by
+:mod:`newsroom.outputs.feed_formats`; the output depends only on the sources and ``now``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from ..common import wording
+from ..content.corpus import Corpus
+from ..content.model import Article
+from ..content.registries import Registries
+from ..content.settings import Settings
+from ..site import urls
+from ..site.scopes import Scope, feed_scopes
+from .feed_content import PageHTML
+from .feed_formats import FeedMeta, atom, json_feed, rss
+from .feed_items import TAG_DATE, FeedItem, authority, make_item
+
+#: ``updated`` of an empty feed on an empty site (never the clock).
+EPOCH = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+
+
+def scopes(registries: Registries, lang: str) -> list[Scope]:
+    """Every feed scope of ``lang``: all items, then every registry key (empty ones too)."""
+    return feed_scopes(registries, lang)
+
+
+def title(scope: Scope) -> str:
+    """The channel title: the site's, with the scope's kind and label unless ``all``."""
+    base = wording.text(scope.lang, "site.news_title")
+    if scope.is_all:
+        return base
+    return f"{base} — {wording.text(scope.lang, f'feeds.word_{scope.kind}')}: {scope.label}"
+
+
+def description(scope: Scope) -> str:
+    if scope.is_all:
+        return wording.text(scope.lang, "feeds.description_all")
+    word = wording.text(scope.lang, f"feeds.word_{scope.kind}")
+    return wording.text(scope.lang, "feeds.description_scoped").format(word=word, label=scope.label)
+
+
+def feed_id(settings: Settings, scope: Scope) -> str:
+    tail = "all" if scope.is_all else f"{scope.kind}/{scope.key}"
+    return f"tag:{authority(settings.site_url)},{TAG_DATE}:feeds/{scope.lang}/{tail}"
+
+
+def chosen(corpus: Corpus, lang: str) -> list[tuple[Scope, list[Article]]]:
+    """Every feed scope of ``lang`` with its items: its newest published articles, at most
+    ``feed_limit``."""
+    articles = corpus.articles(lang)  # published only, newest first
+    limit = corpus.settings.feed_limit
+    return [
+        (scope, [a for a in articles if scope.matches(a)][:limit])
+        for scope in scopes(corpus.registries, lang)
+    ]
+
+
+def in_feeds(corpus: Corpus, lang: str) -> set[str]:
+    """Source paths of the articles that some feed of ``lang`` carries (whose page bodies
+    the build keeps for the feeds)."""
+    return {a.src_uri for _scope, items in chosen(corpus, lang) for a in items}
+
+
+def render_feeds(corpus: Corpus, lang: str, pages: Mapping[str, PageHTML]) -> dict[str, bytes]:
+    """Every feed file of ``lang``: ``{site-relative path: content}``.
+
+    ``pages`` holds each article's page body by source path (:func:`feed_content.recorded`).
+    """
+    settings = corpus.settings
+    fallback = site_updated(corpus)
+    made: dict[str, FeedItem] = {}
+
+    def item(article: Article) -> FeedItem:
+        if article.src_uri not in made:
+            made[article.src_uri] = make_item(article, corpus, pages.get(article.src_uri))
+        return made[article.src_uri]
+
+    out: dict[str, bytes] = {}
+    for scope, articles in chosen(corpus, lang):
+        items = [item(a) for a in articles]
+        meta = FeedMeta(
+            lang,
+            feed_id(settings, scope),
+            title(scope),
+            description(scope),
+            wording.text(lang, "site.publisher"),
+            urls.absolute(settings.site_url, scope.page()),
+            {f: urls.absolute(settings.site_url, scope.path(f)) for f in scope.formats},
+            max((i.updated for i in items), default=fallback),
+        )
+        out[scope.path("rss")] = rss(meta, items)
+        out[scope.path("atom")] = atom(meta, items)
+        if "json" in scope.formats:
+            out[scope.path("json")] = json_feed(meta, items)
+    return out
+
+
+def site_updated(corpus: Corpus) -> dt.datetime:
+    """Newest public change of the whole site: the ``updated`` of an empty feed."""
+    newest = max((a.updated for a in corpus.articles()), default=EPOCH)
+    return newest.astimezone(corpus.settings.timezone)

@@ -1,0 +1,377 @@
+"""What goes into the search index; writing it with Pagefind (one bundle, an index per language).
+
+Pagefind builds one index per ``<html lang>`` and folds tone and vowel marks itself, ranking exact
+diacritics first, but it does not fold ``đ`` (Pagefind issue #1210). Each indexed page therefore
+gets a hidden tail, itself marked ``data-pagefind-body``, holding every ``đ`` word of the page
+folded (``đất`` → ``dat``), so ``dat dai`` finds ``đất đai`` while ``đất đai`` still ranks the
+exact spelling first. The tail is only in the index, never in ``site/``; its length travels as the
+``fold_len`` meta so the search UI can cut it off the text it shows.
+
+Pagefind's word index is then re-cut into chunks by size (``rechunk``): Pagefind sizes chunks by
+unmarked spellings only, which left Vietnamese chunks several times too large, and a first query
+downloads one chunk per word.
+
+Which pages are indexed is decided here, not in templates: every *published* article (the one
+visibility decision) and every other page whose HTML marks content with ``data-pagefind-body``,
+except the search pages and the 404 page. Withdrawn and unpublished articles never enter, even if
+a template marks them. Article metadata (title, lead, date, type, category) comes from the
+content model, so results never depend on how a template happens to render them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+
+from ..common import cache, dates
+from ..common.text import fold, nfc
+from ..content.corpus import Corpus
+from ..content.model import Article
+from ..content.registries import Registries
+from ..site import urls
+from . import pagefind_chunks, search_bundle
+
+#: Folder of the Pagefind bundle inside ``site/`` (one bundle, per-language indexes inside).
+BUNDLE_DIR = "pagefind"
+BODY_ATTRIBUTE = "data-pagefind-body"
+_WORD = re.compile(r"\w+")  # words first, then the đ test: "\w*[đĐ]\w*" is quadratic
+_BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
+#: The first start tag marked for indexing (``[^<>]*`` stops at the next tag: linear).
+_FIRST_BODY_TAG = re.compile(rf"<[a-zA-Z][^<>]*\s{BODY_ATTRIBUTE}[\s=/>]")
+_NOT_INDEXED = ("404.html",)
+#: Classes that are never content: heading permalinks (Material's ``¶``), the article's kicker,
+#: facts and tools (the lead has its own ``lead`` meta).
+EXCLUDED_CLASSES = ("headerlink", "nr-article__kicker", "nr-meta", "nr-article__tools")
+EXCLUDE_SELECTORS = tuple(f".{name}" for name in EXCLUDED_CLASSES)
+_EXCLUDED_XPATH = " | ".join(
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+    for name in EXCLUDED_CLASSES
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One page as Pagefind receives it."""
+
+    url: str  # site-relative, trailing slash: ``tin-tuc/2024/slug/``
+    path: Path  # the built HTML file
+    lang: str
+    meta: dict[str, str] = field(default_factory=dict)
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Report:
+    pages: dict[str, int]  # pages indexed per language
+    seconds: float
+    bytes_on_disk: int
+    missing_body: tuple[str, ...]  # published articles whose page has no data-pagefind-body
+    chunks: dict[str, int] = field(default_factory=dict)  # word index chunks per language
+    rechunk_skipped: str = ""  # why the bundle kept Pagefind's own chunks ("" if re-chunked)
+    reused: bool = False  # the bundle of an earlier build with the same staged pages
+
+
+# -- folding ------------------------------------------------------------------------------------
+def folded_words(text: str) -> list[str]:
+    """Every word that contains ``đ``/``Đ``, folded, in order (repeats kept for ranking).
+
+    >>> folded_words("Luật Đất đai và thi hành án")
+    ['Dat', 'dai']
+    """
+    return [fold(word) for word in _WORD.findall(nfc(text)) if "đ" in word or "Đ" in word]
+
+
+def fold_tail(text: str) -> str:
+    """The hidden copy added to the index: ``đ`` words folded, space-separated."""
+    return " ".join(folded_words(text))
+
+
+# -- metadata -----------------------------------------------------------------------------------
+def article_meta(article: Article, registries: Registries) -> dict[str, str]:
+    """Metadata shown in results, in the article's language."""
+    lang = article.lang
+    return {
+        "title": article.title,
+        "lead": article.summary,
+        "date": dates.iso(article.date),
+        "date_label": dates.show_date(article.date, lang),
+        "type": registries.types[article.type].label.get(lang),
+        "category": registries.categories[article.category].label.get(lang),
+    }
+
+
+def article_filters(article: Article, registries: Registries) -> dict[str, list[str]]:
+    """Pagefind filters (shown to readers, so labels in the article's language)."""
+    meta = article_meta(article, registries)
+    return {"type": [meta["type"]], "category": [meta["category"]]}
+
+
+def tail_html(folded: str, meta: dict[str, str], filters: dict[str, list[str]]) -> str:
+    """Hidden ``data-pagefind-body`` element carrying the folded copy, meta and filters.
+
+    Values go in attributes (``key[data-value]``) so that commas in them are safe and their text
+    is not indexed a second time.
+    """
+    meta = dict(meta)
+    if folded:
+        meta["fold_len"] = str(len(folded))
+    parts = [f'<div {BODY_ATTRIBUTE} hidden data-nr-search-tail="">']
+    for key, value in meta.items():
+        parts.append(_attr_span("meta", key, value))
+    for key, values in filters.items():
+        parts.extend(_attr_span("filter", key, value) for value in values)
+    parts.append(html.escape(folded, quote=False))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _attr_span(kind: str, key: str, value: str) -> str:
+    return f'<span data-pagefind-{kind}="{key}[data-v]" data-v="{html.escape(value)}"></span>'
+
+
+def with_tail(page_html: str, tail: str) -> str:
+    """Insert ``tail`` before the last ``</body>`` (or at the end of a fragment)."""
+    matches = list(_BODY_CLOSE.finditer(page_html))
+    if not matches:
+        return page_html + tail
+    at = matches[-1].start()
+    return page_html[:at] + tail + page_html[at:]
+
+
+def indexed_text(page_html: str) -> str | None:
+    """Text of the elements marked ``data-pagefind-body``; ``None`` if there is none.
+
+    Only the page from the first start tag carrying the attribute on is parsed (the header
+    and navigation before it hold nothing to index): half the work, the same text.
+    """
+    first = _FIRST_BODY_TAG.search(page_html)
+    if first is None:
+        return None
+    root = lxml.html.fromstring(page_html[first.start() :])
+    bodies = root.xpath(f"//*[@{BODY_ATTRIBUTE}]")
+    if not bodies:
+        return None
+    for ignored in root.xpath(f"//*[@data-pagefind-ignore] | {_EXCLUDED_XPATH}"):
+        ignored.drop_tree()
+    bodies = root.xpath(f"//*[@{BODY_ATTRIBUTE}]")
+    return " ".join(" ".join(body.itertext()) for body in bodies)  # element edges split words
+
+
+def prepare(document: Document, store: cache.Store | None = None) -> str | None:
+    """The HTML handed to Pagefind, or ``None`` if the page marks nothing to index.
+
+    Article metadata and filters come from the content model (in the tail), not from the
+    template, so results never depend on how a template renders them. ``store`` (the
+    content cache) keeps the folded copy of pages whose HTML an earlier build already read.
+    """
+    page_html = document.path.read_text(encoding="utf-8")
+    key = cache.key(cache.code_version(), "fold", page_html) if store is not None else ""
+    folded = store.get(key) if store is not None else None
+    if folded is None:
+        text = indexed_text(page_html)
+        folded = (fold_tail(text),) if text is not None else ()
+        if store is not None:
+            store.put(key, folded)
+    if not folded:
+        return None
+    return with_tail(page_html, tail_html(folded[0], document.meta, document.filters))
+
+
+# -- selection ----------------------------------------------------------------------------------
+def search_page_urls() -> set[str]:
+    return {urls.prefix(lang) + urls.SEARCH for lang in ("vi", "en")}
+
+
+def documents(site_dir: Path, corpus: Corpus, registries: Registries) -> Iterator[Document]:
+    """Published articles first (newest first), then other pages that mark indexable content."""
+    article_urls = {entry.article.url for entry in corpus.entries.values()}
+    for article in corpus.articles():
+        yield Document(
+            article.url,
+            site_dir / article.url / "index.html",
+            article.lang,
+            article_meta(article, registries),
+            article_filters(article, registries),
+        )
+    skipped = article_urls | search_page_urls()
+    bundle = site_dir / BUNDLE_DIR
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir).as_posix()
+        if bundle in path.parents or relative in _NOT_INDEXED:
+            continue
+        url = relative.removesuffix("index.html")
+        if url in skipped:
+            continue
+        lang = "en" if url.startswith("en/") or relative.startswith("en/") else "vi"
+        yield Document(url, path, lang)
+
+
+# -- writing ------------------------------------------------------------------------------------
+def write_index(
+    site_dir: Path,
+    chosen: Iterable[Document],
+    store: cache.Store | None = None,
+    bundles: cache.Store | None = None,
+) -> Report:
+    """Index ``chosen`` with Pagefind into ``site_dir/pagefind`` (replacing any old bundle):
+    one :func:`start_index` per language, then :func:`finish_index`."""
+    started = time.perf_counter()
+    documents = list(chosen)
+    langs = sorted({d.lang for d in documents}, key=lambda lang: (lang != "vi", lang))
+    jobs = [
+        start_index(lang, [d for d in documents if d.lang == lang], store, bundles)
+        for lang in langs
+    ]
+    return finish_index(site_dir, jobs, bundles, started)
+
+
+@dataclass
+class IndexJob:
+    """One language's index: Pagefind indexing it in the background, or an earlier build's
+    bundle of exactly the same staged pages (``packed``)."""
+
+    lang: str
+    pages: int
+    missing: list[str]
+    name: str | None  # digest of the staged pages (search_bundle); None without a bundle store
+    packed: dict[str, Any] | None = None
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+    process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def output(self) -> Path:
+        assert self.scratch is not None
+        return Path(self.scratch.name) / "bundle"
+
+
+def start_index(
+    lang: str, documents: list[Document], store: cache.Store | None, bundles: cache.Store | None
+) -> IndexJob:
+    """Stage one language's pages and start Pagefind on them without waiting for it.
+
+    The prepared pages are written to a scratch folder laid out like ``site/`` and indexed as a
+    directory by Pagefind's command: one process per language, which exits only once every
+    file is written (Pagefind's Python service answers ``WriteFiles`` before its writes are
+    done). Result URLs are root-relative (``/tin-tuc/…``); the search UI prefixes the site's
+    path (Pagefind's ``baseUrl``). When the pages are those of an earlier build, its bundle
+    is taken from ``bundles`` and nothing is started.
+    """
+    name = None
+    if bundles is not None:  # first only the digest of what would be staged: no files
+        digest = search_bundle.new_digest(repr(EXCLUDE_SELECTORS))
+        pages, missing = stage(None, documents, store, digest)
+        name = digest.hexdigest()
+        earlier = bundles.get(name)
+        if search_bundle.is_bundle(earlier):
+            return IndexJob(lang, pages.get(lang, 0), missing, name, earlier)
+    scratch = tempfile.TemporaryDirectory(prefix="newsroom-search-")
+    root = Path(scratch.name)
+    pages, missing = stage(root / "site", documents, store)
+    config = {
+        "site": str(root / "site"),
+        "output_path": str(root / "bundle"),
+        "exclude_selectors": list(EXCLUDE_SELECTORS),
+    }
+    (root / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+    with open(root / "pagefind.log", "wb") as log:  # a file: a full pipe would block it
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--silent"], cwd=root, stdout=log, stderr=log
+        )
+    return IndexJob(lang, pages.get(lang, 0), missing, name, None, scratch, process)
+
+
+def finish_index(
+    site_dir: Path, jobs: list[IndexJob], bundles: cache.Store | None, started: float
+) -> Report:
+    """Wait for every language's Pagefind, re-cut its word index by size (``rechunk``; about
+    5 s at 10,000 articles), keep it for the next build, and write the one bundle (every
+    file of a language's index carries the language in its name; the entry file lists all)."""
+    output = site_dir / BUNDLE_DIR
+    skipped = ""
+    chunks: dict[str, int] = {}
+    try:
+        for job in jobs:
+            if job.packed is None:
+                job.packed, problem = _finish_job(job)
+                skipped = skipped or problem
+                if bundles is not None and job.name is not None and not problem:
+                    bundles.put(job.name, job.packed)
+            chunks.update(job.packed.get("chunks") or {})
+    finally:
+        for job in jobs:
+            if job.process is not None and job.process.poll() is None:
+                job.process.kill()
+                job.process.wait()
+            if job.scratch is not None:
+                job.scratch.cleanup()
+    shutil.rmtree(output, ignore_errors=True)
+    search_bundle.merge([job.packed for job in jobs if job.packed is not None], output)
+    size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    return Report(
+        {job.lang: job.pages for job in jobs if job.pages},
+        time.perf_counter() - started,
+        size,
+        tuple(url for job in jobs for url in job.missing),
+        chunks,
+        skipped,
+        bool(jobs) and all(job.process is None for job in jobs),
+    )
+
+
+class IndexerError(RuntimeError):
+    """Pagefind failed; the message carries what it printed."""
+
+
+def _finish_job(job: IndexJob) -> tuple[dict[str, Any], str]:
+    """The job's bundle, packed, and why it kept Pagefind's own chunks ("" if re-chunked)."""
+    assert job.process is not None
+    if job.process.wait() != 0:
+        said = (job.output.parent / "pagefind.log").read_text("utf-8", "replace").strip()
+        last = said.splitlines()[-1] if said else ""
+        raise IndexerError(f"Pagefind exit {job.process.returncode}: {last}")
+    try:
+        chunks, problem = pagefind_chunks.rechunk(job.output), ""
+    except pagefind_chunks.ChunkFormatError as error:  # a Pagefind we don't know
+        chunks, problem = {}, str(error)  # its own chunks still work
+    return search_bundle.pack(job.output, chunks), problem
+
+
+def stage(
+    scratch: Path | None,
+    chosen: Iterable[Document],
+    store: cache.Store | None = None,
+    digest: Any = None,
+) -> tuple[dict[str, int], list[str]]:
+    """Write each prepared page to ``scratch/<url>index.html``; count pages per language.
+    ``digest`` (``search_bundle``) takes every prepared page; no scratch: nothing written."""
+    pages: dict[str, int] = {}
+    missing: list[str] = []
+    for document in chosen:
+        if not document.path.is_file():
+            continue
+        content = prepare(document, store)
+        if content is None:
+            if document.meta:  # an article without the marked body: a template bug
+                missing.append(document.url)
+            continue
+        name = document.url if document.url.endswith(".html") else document.url + "index.html"
+        if scratch is not None:
+            target = scratch / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        if digest is not None:
+            search_bundle.add_page(digest, name, content)
+        pages[document.lang] = pages.get(document.lang, 0) + 1
+    return pages, missing

@@ -1,0 +1,86 @@
+"""The Pagefind bundle of an earlier build, reused when the pages it indexed are the same.
+
+Pagefind reads only the staged pages (``search.stage``) and its settings, so when the digest
+of every staged file (path and bytes), the excluded selectors, Pagefind's version and this
+package's code equals the digest of an earlier build, that build's final bundle (re-chunked)
+is copied instead of indexing again: about 30 s at 10,000 articles. The bundle is kept in a
+sealed cache file (``cache.Store``): a bundle from anywhere else is never served.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from ..common import cache
+
+#: The cache file (in ``.cache/newsroom/``) holding the last bundle of each language.
+BUNDLE_CACHE = "pagefind.pickle"
+#: Pagefind's entry file: the languages of the bundle and the name of each one's index.
+ENTRY = "pagefind-entry.json"
+
+
+def new_digest(settings: str) -> Any:
+    """A running digest of one indexing run, seeded with what else Pagefind's output depends
+    on; ``search.stage`` adds every staged page."""
+    digest = hashlib.sha256()
+    digest.update(
+        cache.key(settings, cache.code_version(), cache.package_versions("pagefind")).encode()
+    )
+    return digest
+
+
+def add_page(digest: Any, name: str, content: str) -> None:
+    digest.update(cache.key(name, content).encode())
+
+
+def pack(output: Path, chunks: dict[str, int]) -> dict[str, Any]:
+    """Every file of the bundle folder by relative path, and the chunk counts."""
+    files = {
+        path.relative_to(output).as_posix(): path.read_bytes()
+        for path in sorted(output.rglob("*"))
+        if path.is_file() and not path.is_symlink()
+    }
+    return {"files": files, "chunks": dict(chunks)}
+
+
+def is_bundle(value: Any) -> bool:
+    """A value read from the cache that :func:`merge` can write."""
+    if not isinstance(value, dict):
+        return False
+    files, chunks = value.get("files"), value.get("chunks")
+    if not isinstance(files, dict) or not isinstance(chunks, dict):
+        return False
+    return all(
+        isinstance(name, str)
+        and isinstance(data, bytes)
+        and not name.startswith("/")
+        and ".." not in Path(name).parts
+        for name, data in files.items()
+    )
+
+
+def merge(bundles: list[dict[str, Any]], output: Path) -> None:
+    """Write the bundles of single languages as one: each language's files carry the
+    language in their names; the program files are the same in all; the entry file lists
+    every language."""
+    languages: dict[str, Any] = {}
+    entry: dict[str, Any] = {}
+    for bundle in bundles:
+        for name, data in bundle["files"].items():
+            if name == ENTRY:
+                entry = json.loads(data)
+                languages.update(entry.get("languages") or {})
+                continue
+            target = output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            os.chmod(target, 0o644)
+    if bundles:
+        entry["languages"] = dict(sorted(languages.items()))
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        output.mkdir(parents=True, exist_ok=True)
+        (output / ENTRY).write_text(text, encoding="utf-8")

@@ -1,0 +1,168 @@
+"""Per-build state shared by the MkDocs hooks.
+
+static-i18n runs the whole build once per language, and ``mkdocs serve`` rebuilds without
+reloading hooks, so the state is replaced in every outer ``on_config`` and reused by the
+nested language passes of the same build (see hooks/content.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..common import clock
+from ..common.cache import CACHE_DIR, Store
+from ..content.loading import Site
+from ..content.settings import DEFAULT_LANGUAGE, Settings
+
+
+@dataclass
+class BuildState:
+    site: Site
+    preview: bool  # `mkdocs serve`: drafts and scheduled articles are shown under a banner
+    #: (config file, build clock) of the scan: a nested language pass reuses it only when equal
+    key: tuple[str, str] | None = None
+    #: values computed once per build and shared by the language passes (listing pages, ...)
+    memo: dict[Any, Any] = field(default_factory=dict)
+    #: ``mkdocs serve --dirty`` with unchanged templates, config and registries: pages whose
+    #: source did not change keep the previous preview build's HTML
+    partial: bool = False
+    cache_dir: Path | None = None  # the content cache (newsroom.common.cache), None when off
+    #: generated listing pages of the language pass being built, by source path
+    listing_pages: dict[str, Any] = field(default_factory=dict)
+    #: every public page of both language passes, for the one sitemap (newsroom.outputs.sitemap)
+    sitemap_entries: list[Any] = field(default_factory=list)
+    #: each language's rendered 404 page, written to its own place after the last pass
+    not_found_pages: dict[str, str] = field(default_factory=dict)
+    #: the deletion of the previous build's ``site/`` running meanwhile (newsroom.site.sitedir)
+    cleaning: threading.Thread | None = None
+
+    def store(self, name: str) -> Store | None:
+        """The cache file ``name``, shared by the language passes; saved by ``save_stores``."""
+        if self.cache_dir is None:
+            return None
+        key = ("store", name)
+        if key not in self.memo:
+            self.memo[key] = Store(self.cache_dir / name)
+        return self.memo[key]
+
+    def save_stores(self) -> None:
+        """Write every cache file used by this build (once, after the last language)."""
+        for key, value in self.memo.items():
+            if isinstance(key, tuple) and key[0] == "store":
+                value.save()
+
+    @property
+    def settings(self) -> Settings:
+        return self.site.settings
+
+
+@dataclass
+class Session:
+    """What outlives one build: the MkDocs command of this process (``mkdocs serve`` runs
+    many builds) and, for the preview, the digest of the inputs at its last build."""
+
+    command: str = "build"
+    dirty: bool = False
+    inputs: str = ""  # digest of the templates, config and registries at the last preview build
+    #: fingerprint of each generated page (by language and source path) at the last preview build
+    generated: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+_session = Session()
+_state: BuildState | None = None  # the build in progress: replaced by every outer on_config
+
+
+def set_command(command: str, dirty: bool = False) -> None:
+    global _session
+    _session = Session(command, dirty)
+
+
+def generated_unchanged(lang: str, src_uri: str, fingerprint: str) -> bool:
+    """True when the preview's last build made this generated page from the same data."""
+    before = _session.generated.get((lang, src_uri))
+    _session.generated[(lang, src_uri)] = fingerprint
+    return before == fingerprint
+
+
+def is_dirty_preview() -> bool:
+    """``mkdocs serve --dirty`` (``make serve``): only changed pages are rendered again."""
+    return _session.command == "serve" and _session.dirty
+
+
+def inputs_changed(config: Any, settings: Settings) -> bool:
+    """True when the templates, ``mkdocs.yml`` or the registries changed since the last
+    preview build of this process (then every page is rendered again), or on the first."""
+    digest = hashlib.sha256()
+    # the project's templates (custom_dir); the installed theme changes only with the venv
+    custom = getattr(config.theme, "custom_dir", None)
+    folders = ([Path(custom)] if custom else []) + [settings.registries_path]
+    paths = [Path(config.config_file_path)]
+    for folder in folders:
+        paths.extend(sorted(p for p in folder.rglob("*") if p.is_file()))
+    for path in paths:
+        stat = path.stat()
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    changed = digest.hexdigest() != _session.inputs
+    _session.inputs = digest.hexdigest()
+    return changed
+
+
+def is_preview() -> bool:
+    return _session.command == "serve"
+
+
+def start(site: Site, key: tuple[str, str] | None = None, cache: Path | None = None) -> BuildState:
+    global _state
+    _state = BuildState(site, is_preview(), key, cache_dir=cache)
+    return _state
+
+
+def scan_key(config: Any) -> tuple[str, str]:
+    """What a scan depends on besides the files: the config file and the build's clock
+    (``NEWSROOM_NOW``; empty for the wall clock, read once by the outer pass's scan)."""
+    return str(Path(config.config_file_path).resolve()), os.environ.get(clock.ENV_VAR, "").strip()
+
+
+def cache_dir(config: Any) -> Path | None:
+    """``.cache/newsroom/`` beside ``mkdocs.yml``; ``NEWSROOM_CACHE=off`` builds without it."""
+    if os.environ.get("NEWSROOM_CACHE", "").strip().lower() in ("off", "0", "no"):
+        return None
+    folder = Path(config.config_file_path).resolve().parent
+    for part in (folder / CACHE_DIR.parts[0], folder / CACHE_DIR):
+        if part.is_symlink():  # a repository could point the cache anywhere: no cache
+            return None
+    return folder / CACHE_DIR
+
+
+def reuse(key: tuple[str, str]) -> BuildState | None:
+    """The current state, when a nested language pass may take it over (same key)."""
+    if _state is not None and _state.key == key and _state.preview == is_preview():
+        return _state
+    return None
+
+
+def state() -> BuildState:
+    if _state is None:
+        raise RuntimeError("the newsroom content hook has not run on_config")
+    return _state
+
+
+def current_language(config: Any) -> str:
+    """The language being built: static-i18n's current language, else the default."""
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def is_final_pass(config: Any) -> bool:
+    """True in the outermost ``on_post_build``, once every language is built."""
+    plugin = config.plugins.get("i18n")
+    return not getattr(plugin, "building", False)
+
+
+def settings_from(config: Any) -> Settings:
+    return Settings.from_config(config, Path(config.config_file_path).resolve().parent)

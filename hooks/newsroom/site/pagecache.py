@@ -1,0 +1,380 @@
+"""Rendered pages kept across builds, so that a page whose inputs did not change is not
+rendered again (``hooks/pagecache.py`` wires it into MkDocs).
+
+Two stages are cached, each under a SHA-256 key of everything its result depends on:
+
+- **Markdown → HTML** (MkDocs' ``Page.render``): keyed by the site's fixed inputs, the page's
+  language, file and URL and the Markdown text after every plugin changed it. The link
+  resolution also depends on other files, so each entry records the files MkDocs looked up
+  while rendering it (path → URL, or missing) and is used only when every lookup still gives
+  the same answer. A page that logged a warning while rendering is never cached (a strict
+  build must stop on it every time).
+- **Template → page HTML**: keyed by the fixed inputs and by what the template reads of the
+  page (body HTML, table of contents, title, metadata, URL, the language switch and every
+  value the hooks put in the context, by value). A value whose printed form does not show its
+  content (an object without ``repr``) makes the page uncacheable, never a false hit.
+
+The fixed inputs (:func:`site_inputs`) are the config file, the templates, the hooks and this
+package's code, the installed MkDocs/Material/static-i18n/Markdown versions, the registries,
+every page that is not an article (the navigation shows their titles) and the theme assets.
+
+Entries are files in one folder, each sealed with the machine's cache secret (``cache.py``)
+over its key and its bytes, so a cache committed to a repository or an entry renamed to
+another key is ignored; a symbolic link in place of the folder disables the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import pickle
+import re
+import tempfile
+import zlib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..common.cache import code_version, files_digest, key, package_versions, seal, stable_repr
+
+_FORMAT = b"newsroom-page-1\n"
+_KEY_NAME = re.compile(r"^[0-9a-f]{64}$")
+#: The list of entries the last build of a kind (``build``, ``serve``) used: ``keep-<kind>``.
+_KEEP = "keep-"
+#: Reprs that do not show an object's content: such a value cannot be part of a key.
+_OPAQUE = re.compile(r"<[\w.]+ object>")
+#: The template context MkDocs itself fills: derived from the config, the navigation and the
+#: page, which the key covers otherwise (``pages`` is every page and is not shown).
+STANDARD_CONTEXT = frozenset(
+    {
+        "nav",
+        "pages",
+        "base_url",
+        "extra_css",
+        "extra_javascript",
+        "mkdocs_version",
+        "build_date_utc",
+        "config",
+        "page",
+        "i18n_config",
+    }
+)
+#: Environment settings that reach pages only through values the keys already hold.
+UNKEYED_ENV = frozenset({"NEWSROOM_NOW", "NEWSROOM_CACHE", "NEWSROOM_CACHE_SECRET_FILE"})
+#: Config values the templates and Markdown read, per language pass (static-i18n changes some).
+SHOWN_CONFIG = (
+    "site_name",
+    "site_url",
+    "site_description",
+    "site_author",
+    "copyright",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "extra_css",
+    "extra_javascript",
+    "use_directory_urls",
+    "markdown_extensions",
+    "mdx_configs",
+)
+#: Page metadata the templates never read (the sitemap's list of a listing's articles).
+UNSHOWN_META = frozenset({"newsroom_articles"})
+
+
+class EntryStore:
+    """A folder of sealed, compressed entries; ``prune`` deletes what a build did not use."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+        self.hits = self.misses = 0
+        self.enabled = _prepare(folder)
+
+    def get(self, name: str) -> Any | None:
+        if not self.enabled:
+            return None
+        try:
+            data = (self.folder / name).read_bytes()
+            value = _open(name, data)
+        except (OSError, ValueError, zlib.error, pickle.UnpicklingError, EOFError):
+            value = None
+        except Exception:  # an entry of another version of the code: no entry
+            value = None
+        if value is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used.add(name)
+        return value
+
+    def put(self, name: str, value: Any) -> None:
+        """Write one entry atomically; a failure only costs the next build time."""
+        if not self.enabled:
+            return
+        self.used.add(name)
+        try:
+            payload = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as out:
+                out.write(_FORMAT + seal(name.encode() + payload) + payload)
+            os.replace(tmp, self.folder / name)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            return
+
+    def remember(self, kind: str, extend: bool) -> None:
+        """Note the entries this build used as those of the last ``kind`` build (a preview
+        rebuild after a save uses only a few: ``extend`` adds them to the earlier list)."""
+        if not self.enabled:
+            return
+        names = set(self.used) | (self._remembered(kind) if extend else set())
+        try:
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="ascii") as out:
+                out.write("".join(f"{name}\n" for name in sorted(names)))
+            os.replace(tmp, self.folder / f"{_KEEP}{kind}")
+        except OSError:
+            return
+
+    def _remembered(self, kind: str) -> set[str]:
+        try:
+            text = (self.folder / f"{_KEEP}{kind}").read_text(encoding="ascii")
+        except (OSError, UnicodeDecodeError):
+            return set()
+        return {name for name in text.split() if _KEY_NAME.match(name)}
+
+    def prune(self, keep: str = "") -> int:
+        """Delete the entries neither this build nor the last ``keep`` build used (a
+        production build keeps the preview's pages), and stray temporary files."""
+        if not self.enabled:
+            return 0
+        removed = 0
+        kept = self.used | (self._remembered(keep) if keep else set())
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return 0
+        for name in names:
+            if name in kept or not (_KEY_NAME.match(name) or name.startswith(".tmp-")):
+                continue
+            try:
+                os.unlink(self.folder / name)
+                removed += 1
+            except OSError:
+                pass
+        return removed
+
+
+def _prepare(folder: Path) -> bool:
+    """Make the folder; a symbolic link anywhere on the way disables the store."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return not folder.is_symlink() and folder.is_dir()
+
+
+def _open(name: str, data: bytes) -> Any | None:
+    if not data.startswith(_FORMAT):
+        return None
+    body = data[len(_FORMAT) :]
+    check, payload = body[:32], body[32:]
+    if not hmac.compare_digest(seal(name.encode() + payload), check):
+        return None  # not written by this machine's builds, or moved to another key
+    return pickle.loads(zlib.decompress(payload))
+
+
+# ---- keys ---------------------------------------------------------------------------------
+
+
+def site_inputs(
+    config_file: Path,
+    template_dirs: Iterable[Path],
+    hook_dir: Path,
+    registries: Path,
+    fixed_sources: Iterable[Path],
+    docs_dir: Path,
+) -> str:
+    """What every page depends on besides its own data (see the module docstring)."""
+    digest = hashlib.sha256()
+    parts = [
+        code_version(),
+        package_versions("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Markdown"),
+        package_versions("pymdown-extensions", "Jinja2", "MarkupSafe"),
+        config_file.read_bytes().decode("utf-8", "surrogateescape"),
+        files_digest(registries),
+        files_digest(docs_dir / "assets"),
+    ]
+    parts += [files_digest(folder) for folder in template_dirs]
+    parts += [_file_bytes(path) for path in sorted(hook_dir.glob("*.py"))]
+    for path in sorted(fixed_sources):
+        parts.append(path.relative_to(docs_dir).as_posix())
+        parts.append(_file_bytes(path))
+    for var in sorted(os.environ):  # settings by environment (the build's clock excepted:
+        if var.startswith("NEWSROOM_") and var not in UNKEYED_ENV:  # it acts through content)
+            parts.append(f"{var}={os.environ[var]}")
+    digest.update(key(*parts).encode())
+    return digest.hexdigest()
+
+
+def _file_bytes(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8", "surrogateescape")
+    except OSError:
+        return "missing"
+
+
+def config_text(config: Mapping[str, Any]) -> str:
+    """The config values pages show (``SHOWN_CONFIG``) and the theme's, by value: the same
+    for every page of a language pass. ``extra`` is not here: static-i18n changes its
+    language switch for every page (:func:`page_key` takes it)."""
+    shown = [(name, config.get(name)) for name in SHOWN_CONFIG]
+    return stable_repr(shown) + stable_repr(sorted(dict(config["theme"]).items()))
+
+
+def markdown_key(site: str, config: str, lang: str, src_uri: str, url: str, text: str) -> str:
+    return key("markdown", site, config, lang, src_uri, url, text)
+
+
+def page_key(
+    site: str,
+    lang: str,
+    page: Any,
+    context: Mapping[str, Any],
+    config: str,
+    extra: Any,
+) -> str | None:
+    """The key of a page's template output, or ``None`` when a value cannot be keyed."""
+    meta = {k: v for k, v in (page.meta or {}).items() if k not in UNSHOWN_META}
+    shown = {k: v for k, v in context.items() if k not in STANDARD_CONTEXT}
+    parts = [
+        stable_repr(sorted(meta.items(), key=lambda kv: str(kv[0]))),
+        stable_repr(sorted(shown.items())),
+        config,
+        stable_repr(extra),
+    ]
+    if any(_OPAQUE.search(part) for part in parts):
+        return None
+    return key(
+        "page",
+        site,
+        lang,
+        page.file.src_uri,
+        page.url,
+        str(page.title),
+        page.content or "",
+        toc_text(page.toc),
+        *parts,
+    )
+
+
+def toc_text(toc: Iterable[Any]) -> str:
+    """The table of contents by value: title, anchor, level and children of every entry."""
+    out: list[str] = []
+
+    def walk(items: Iterable[Any], depth: int) -> None:
+        for item in items:
+            out.append(f"{depth}\0{item.level}\0{item.id}\0{item.title}")
+            walk(item.children, depth + 1)
+
+    walk(toc or (), 0)
+    return "\n".join(out)
+
+
+# ---- the Markdown stage -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RenderedMarkdown:
+    """What ``Page.render`` leaves on the page, and the file lookups it depended on."""
+
+    content: str
+    toc: Any
+    title: str | None
+    anchors: frozenset[str]
+    #: links to anchors (of this page or others), checked by MkDocs once every page is read
+    anchor_links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    lookups: tuple[tuple[str, tuple[str, str] | None], ...]
+
+
+class RecordingFiles:
+    """MkDocs' ``Files`` for one page's rendering, noting every path looked up and what was
+    found (MkDocs resolves links with ``get_file_from_path`` only)."""
+
+    def __init__(self, files: Any) -> None:
+        self._files = files
+        self.lookups: dict[str, tuple[str, str] | None] = {}
+
+    def get_file_from_path(self, path: str) -> Any:
+        found = self._files.get_file_from_path(path)
+        self.lookups[path] = _identity(found)
+        return found
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+    def __iter__(self) -> Any:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+
+def _identity(found: Any) -> tuple[str, str] | None:
+    return None if found is None else (found.src_uri, found.url)
+
+
+def lookups_hold(entry: RenderedMarkdown, files: Any) -> bool:
+    """True when every file the cached rendering looked up resolves as it did then."""
+    return all(_identity(files.get_file_from_path(p)) == found for p, found in entry.lookups)
+
+
+class _WarningCount(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def render_and_record(
+    page: Any, render: Callable[..., None], config: Any, files: Any
+) -> RenderedMarkdown | None:
+    """Render with MkDocs' own method; the result, unless something was logged as a warning."""
+    recorder = RecordingFiles(files)
+    counter = _WarningCount()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(counter)
+    try:
+        render(config, recorder)
+    finally:
+        logger.removeHandler(counter)
+    if counter.count:
+        return None
+    return RenderedMarkdown(
+        content=page.content,
+        toc=page.toc,
+        title=page._title_from_render,
+        anchors=frozenset(page.present_anchor_ids or ()),
+        anchor_links=tuple(
+            (target.src_uri, tuple(sorted(links.items())))
+            for target, links in (page.links_to_anchors or {}).items()
+        ),
+        lookups=tuple(sorted(recorder.lookups.items())),
+    )
+
+
+def restore(page: Any, entry: RenderedMarkdown, files: Any) -> None:
+    """Leave on the page what ``Page.render`` would have left."""
+    page.content = entry.content
+    page.toc = entry.toc
+    page._title_from_render = entry.title
+    page.present_anchor_ids = set(entry.anchors)
+    page.links_to_anchors = {}
+    for src_uri, links in entry.anchor_links:
+        target = page.file if src_uri == page.file.src_uri else files.get_file_from_path(src_uri)
+        if target is not None:  # looked up when rendered: lookups_hold() checked it is there
+            page.links_to_anchors[target] = dict(links)
