@@ -1,4 +1,4 @@
-"""The page cache's store (``newsroom.pagecache.EntryStore``) on a real folder: entries are
+"""The page cache's store (``newsroom.site.pagecache.EntryStore``) on a real folder: entries are
 sealed with their key, pruning keeps what the last preview used, links disable it. The cache's
 effect on builds (byte-identical output, reuse) is proven by real builds in test_rebuild.py."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsroom.pagecache import EntryStore
+from newsroom.site.pagecache import EntryStore
 
 A, B, C = ("a" * 64, "b" * 64, "c" * 64)
 
