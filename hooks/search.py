@@ -75,6 +75,16 @@ def on_post_build(config) -> None:
     )
 
 
+def on_build_error(error) -> None:
+    """A failed build stops the indexing it started (no Pagefind left running)."""
+    try:
+        jobs = _jobs(build.state())
+    except RuntimeError:  # the build failed before the content hook made its state
+        return
+    for job in jobs:
+        job.stop()
+
+
 def _jobs(state: build.BuildState) -> list[search.IndexJob]:
     return state.memo.setdefault(_JOBS, [])
 

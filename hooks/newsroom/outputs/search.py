@@ -255,6 +255,14 @@ class IndexJob:
         assert self.scratch is not None
         return Path(self.scratch.name) / "bundle"
 
+    def stop(self) -> None:
+        """End Pagefind if it still runs and delete the scratch folder."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.scratch is not None:
+            self.scratch.cleanup()
+
 
 def start_index(
     lang: str, documents: list[Document], store: cache.Store | None, bundles: cache.Store | None
@@ -311,11 +319,7 @@ def finish_index(
             chunks.update(job.packed.get("chunks") or {})
     finally:
         for job in jobs:
-            if job.process is not None and job.process.poll() is None:
-                job.process.kill()
-                job.process.wait()
-            if job.scratch is not None:
-                job.scratch.cleanup()
+            job.stop()
     shutil.rmtree(output, ignore_errors=True)
     search_bundle.merge([job.packed for job in jobs if job.packed is not None], output)
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
