@@ -31,14 +31,18 @@ def on_pre_build(config) -> None:
     if build.is_final_pass(config) or build.state().preview:
         return
     state = build.state()
+    order = list(getattr(config.plugins.get("i18n"), "build_languages", None) or [])
     building = build.current_language(config)
+    if building not in order:
+        return  # the order is unknown: everything is indexed after the last pass
+    built = set(order[: order.index(building)])
     site_dir = Path(config.site_dir)  # static-i18n keeps it: languages differ by URL prefix
     jobs = _jobs(state)
     done = {job.lang for job in jobs}
-    by_lang = _documents_by_language(site_dir, state)
-    for lang, documents in by_lang.items():
-        if lang != building and lang not in done:
+    for lang, documents in _documents_by_language(site_dir, state).items():
+        if lang in built and lang not in done:
             jobs.append(_start(state, lang, documents))
+            log.debug(f"search: indexing '{lang}' during the '{building}' pass")
 
 
 @event_priority(-150)  # after static-i18n has built every language
@@ -58,7 +62,8 @@ def on_post_build(config) -> None:
             if lang not in done:
                 jobs.append(_start(state, lang, documents))
         bundles = state.store(search_bundle.BUNDLE_CACHE)
-        report = search.finish_index(site_dir, jobs, bundles, state.memo[_STARTED])
+        started = state.memo.get(_STARTED, time.perf_counter())
+        report = search.finish_index(site_dir, jobs, bundles, started)
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
     for url in report.missing_body:
