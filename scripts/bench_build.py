@@ -154,9 +154,11 @@ def wait_for(url: str, text: str, limit: float = 900) -> float:
     raise TimeoutError(f"{url} never showed {text!r}")
 
 
-def preview(root: Path, marker: str = "MARKER-PREVIEW") -> tuple[float, float]:
-    """(seconds until ``mkdocs serve`` serves the edited article, save → new text served)."""
-    port = free_port()
+def preview(root: Path, port: int, marker: str = "MARKER-PREVIEW") -> tuple[float, float]:
+    """(seconds until ``mkdocs serve`` serves the edited article, save → new text served).
+
+    An editor's ``make serve`` always uses the same address, which the preview's pages show
+    (so the page cache keys it): both sessions use ``port``."""
     url = f"http://127.0.0.1:{port}/{EDITED[: -len('.md')]}/"
     server = subprocess.Popen(
         [MKDOCS, "serve", *SERVE_FLAGS, "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
@@ -186,8 +188,9 @@ def measure(count: int) -> list[str]:
         same = timed_build(root)
         edit(root / "docs", "MARKER-ONE-CHANGE")
         one = timed_build(root)
-        ready, saved = preview(root)
-        again, _saved = preview(root, "MARKER-AGAIN")  # the editor's next `make serve`
+        port = free_port()
+        ready, saved = preview(root, port)
+        again, _saved = preview(root, port, "MARKER-AGAIN")  # the editor's next `make serve`
         bare_search = timed_build(make_bare(Path(tmp) / "bs", root / "docs", True))
         bare = timed_build(make_bare(Path(tmp) / "b", root / "docs", False))
     name = f"{count:,} ({pages:,} pages, {size:.0f} MB)"
