@@ -1,10 +1,12 @@
-"""The Pagefind bundle of an earlier build, reused when the pages it indexed are the same.
+"""Each language's Pagefind index, kept between builds and written as one bundle.
 
 Pagefind reads only the staged pages (``search.stage``) and its settings, so when the digest
-of every staged file (path and bytes), the excluded selectors, Pagefind's version and this
-package's code equals the digest of an earlier build, that build's final bundle (re-chunked)
-is copied instead of indexing again: about 30 s at 10,000 articles. The bundle is kept in a
-sealed cache file (``cache.Store``): a bundle from anywhere else is never served.
+of a language's staged files (paths and bytes), the excluded selectors, Pagefind's version and
+this package's code equals the digest of an earlier build, that build's final index of the
+language (re-chunked) is used instead of indexing again: about 30 s at 10,000 articles. The
+indexes are kept in a sealed cache file (``cache.Store``): one from anywhere else is never
+served. Every file of a language's index carries the language in its name, so the languages
+are written side by side with one entry file listing them all (:func:`merge`).
 """
 
 from __future__ import annotations
