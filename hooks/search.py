@@ -35,14 +35,12 @@ def on_pre_build(config) -> None:
     building = build.current_language(config)
     if building not in order:
         return  # the order is unknown: everything is indexed after the last pass
-    built = set(order[: order.index(building)])
-    site_dir = Path(config.site_dir)  # static-i18n keeps it: languages differ by URL prefix
     jobs = _jobs(state)
-    done = {job.lang for job in jobs}
-    for lang, documents in _documents_by_language(site_dir, state).items():
-        if lang in built and lang not in done:
-            jobs.append(_start(state, lang, documents))
-            log.debug(f"search: indexing '{lang}' during the '{building}' pass")
+    ready = set(order[: order.index(building)]) - {job.lang for job in jobs}
+    site_dir = Path(config.site_dir)  # static-i18n keeps it: languages differ by URL prefix
+    for lang, documents in _documents_by_language(site_dir, state, set(order) - ready).items():
+        jobs.append(_start(state, lang, documents))
+        log.debug(f"search: indexing '{lang}' during the '{building}' pass")
 
 
 @event_priority(-150)  # after static-i18n has built every language
@@ -56,11 +54,9 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     jobs = _jobs(state)
     done = {job.lang for job in jobs}
-    by_lang = _documents_by_language(site_dir, state)
     try:
-        for lang, documents in by_lang.items():
-            if lang not in done:
-                jobs.append(_start(state, lang, documents))
+        for lang, documents in _documents_by_language(site_dir, state, done).items():
+            jobs.append(_start(state, lang, documents))
         bundles = state.store(search_bundle.BUNDLE_CACHE)
         started = state.memo.get(_STARTED, time.perf_counter())
         report = search.finish_index(site_dir, jobs, bundles, started)
@@ -101,9 +97,12 @@ def _start(state: build.BuildState, lang: str, documents: list[search.Document])
     )
 
 
-def _documents_by_language(site_dir: Path, state: build.BuildState) -> dict[str, list]:
-    """The pages to index, by language, Vietnamese first."""
+def _documents_by_language(
+    site_dir: Path, state: build.BuildState, skip: set[str]
+) -> dict[str, list[search.Document]]:
+    """The pages to index, by language, Vietnamese first, but the languages in ``skip``."""
     by_lang: dict[str, list[search.Document]] = {}
-    for document in search.documents(site_dir, state.site.corpus, state.site.registries):
+    site = state.site
+    for document in search.documents(site_dir, site.corpus, site.registries, skip):
         by_lang.setdefault(document.lang, []).append(document)
     return dict(sorted(by_lang.items(), key=lambda item: (item[0] != "vi", item[0])))

@@ -20,26 +20,19 @@ import pytest
 from conftest import FIXED_NOW, REPO, SITE_URL, make_project
 from newsroom.deploy import release
 from nginx_support import NGINX, newsroom, serve
+from tree_factory import article
 
 PUBLISH = REPO / "deploy" / "publish.sh"
 BIN = Path(sys.executable).parent
 
-NEW_ARTICLE = """---
-id: fx-2026-phat-hanh-moi
-title: Bài mới cho bản phát hành thứ hai
-summary: Một bài được đăng sau lần phát hành đầu.
-date: 2026-06-01T09:00:00+07:00
-type: tin-hoat-dong
-category: hoat-dong-cua-bo
-unit: van-phong-bo
-status: approved
-approval:
-  by: chanh-van-phong-bo
-  at: 2026-06-01T08:00:00+07:00
----
-
-Nội dung bài mới.
-"""
+NEW_ARTICLE = article(
+    "Nội dung bài mới.\n",
+    id="fx-2026-phat-hanh-moi",
+    title="Bài mới cho bản phát hành thứ hai",
+    summary="Một bài được đăng sau lần phát hành đầu.",
+    date="2026-06-01T09:00:00+07:00",
+    approval="\n  by: chanh-van-phong-bo\n  at: 2026-06-01T08:00:00+07:00",
+)
 
 
 def git(cwd: Path, *args: str) -> str:

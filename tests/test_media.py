@@ -7,27 +7,18 @@ import pytest
 from conftest import build_site, make_project, run_build
 from newsroom.content.media import caption_issues
 from newsroom.site.sanitize import sanitize_html
+from tree_factory import article
 
 pytestmark = pytest.mark.build
 
-ARTICLE = """---
-id: fx-2026-video
-title: Video họp báo
-summary: Video toàn văn cuộc họp báo.
-date: 2026-05-20T09:00:00+07:00
-type: tin-hoat-dong
-category: hoat-dong-cua-bo
-unit: van-phong-bo
-status: approved
-approval:
-  by: chanh-van-phong-bo
-  at: 2026-05-20T08:00:00+07:00
----
-
-Toàn văn cuộc họp báo:
-
-{media}
-"""
+ARTICLE = article(
+    "Toàn văn cuộc họp báo:\n\n{media}\n",
+    id="fx-2026-video",
+    title="Video họp báo",
+    summary="Video toàn văn cuộc họp báo.",
+    date="2026-05-20T09:00:00+07:00",
+    approval="\n  by: chanh-van-phong-bo\n  at: 2026-05-20T08:00:00+07:00",
+)
 CAPTIONED = """<video controls width="640" poster="/tep/video/hop-bao.png">
   <source src="/tep/video/hop-bao.mp4" type="video/mp4">
   <track kind="captions" src="/tep/video/hop-bao.vtt" srclang="vi" label="Tiếng Việt" default>

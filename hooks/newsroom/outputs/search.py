@@ -28,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -194,10 +194,15 @@ def search_page_urls() -> set[str]:
     return {urls.prefix(lang) + urls.SEARCH for lang in ("vi", "en")}
 
 
-def documents(site_dir: Path, corpus: Corpus, registries: Registries) -> Iterator[Document]:
-    """Published articles first (newest first), then other pages that mark indexable content."""
+def documents(
+    site_dir: Path, corpus: Corpus, registries: Registries, skip: Collection[str] = ()
+) -> Iterator[Document]:
+    """Published articles first (newest first), then other pages that mark indexable content;
+    none of the languages in ``skip`` (indexed already, or not built yet)."""
     article_urls = {entry.article.url for entry in corpus.entries.values()}
     for article in corpus.articles():
+        if article.lang in skip:
+            continue
         yield Document(
             article.url,
             site_dir / article.url / "index.html",
@@ -215,7 +220,8 @@ def documents(site_dir: Path, corpus: Corpus, registries: Registries) -> Iterato
         if url in skipped:
             continue
         lang = "en" if url.startswith("en/") or relative.startswith("en/") else "vi"
-        yield Document(url, path, lang)
+        if lang not in skip:
+            yield Document(url, path, lang)
 
 
 # -- writing ------------------------------------------------------------------------------------
