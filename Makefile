@@ -17,7 +17,7 @@ serve: $(STAMP)  ## set up, build, preview at http://127.0.0.1:8000 (drafts unde
 	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## production build into site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/newsroom build
 
 check: $(STAMP)  ## validate content only
 	$(BIN)/newsroom check

@@ -121,6 +121,7 @@ def test_the_timer_script_twice_on_unchanged_sources_makes_one_release(forge):
     second = forge.publish()
     assert second.returncode == 0, second.stdout + second.stderr
     assert " newsroom-publish unchanged current=" in _line(second)
+    assert "inputs unchanged" in _line(second)  # nothing was built
     assert release.releases(forge.releases) == [forge.live()]
     live = forge.releases / "current"
     assert (live / "index.html.gz").is_file() and (live / "build-id.txt").is_file()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from . import (
     approve_command,
+    build_command,
     check_command,
     deploy_command,
     desk_command,
@@ -21,6 +22,7 @@ COMMANDS = {
     "check": check_command,
     "approve": approve_command,
     "withdraw": withdraw_command,
+    "build": build_command,
     "report": report_command,
     "desk": desk_command,
     "deploy": deploy_command,

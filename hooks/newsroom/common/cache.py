@@ -108,6 +108,24 @@ def seal(payload: bytes) -> bytes:
     return hmac.new(_secret(), payload, hashlib.sha256).digest()
 
 
+def verify(payload: bytes, check: bytes) -> bool:
+    """True when ``check`` is this machine's :func:`seal` of ``payload``."""
+    return hmac.compare_digest(seal(payload), check)
+
+
+def folder(config_file: Path) -> Path | None:
+    """``.cache/newsroom/`` beside ``config_file`` (``mkdocs.yml``); ``None`` when the cache
+    is off (``NEWSROOM_CACHE=off``) or a symbolic link stands on the way (a repository could
+    point the cache anywhere)."""
+    if os.environ.get("NEWSROOM_CACHE", "").strip().lower() in ("off", "0", "no"):
+        return None
+    base = config_file.resolve().parent
+    for part in (base / CACHE_DIR.parts[0], base / CACHE_DIR):
+        if part.is_symlink():
+            return None
+    return base / CACHE_DIR
+
+
 @cache
 def _secret() -> bytes:
     """The secret of this user on this machine (``$XDG_CONFIG_HOME/newsroom/cache.key``).

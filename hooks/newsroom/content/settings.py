@@ -129,8 +129,13 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 _TolerantLoader.add_multi_constructor("!", _ignore_tag)
 
 
-def load(mkdocs_yml: Path) -> Settings:
-    """Read the settings from a ``mkdocs.yml`` file (used by the CLI)."""
+def read_config(mkdocs_yml: Path) -> dict[str, Any]:
+    """The content of a ``mkdocs.yml`` file, its Python tags left out (``!ENV`` resolved)."""
     with mkdocs_yml.open(encoding="utf-8") as handle:
         config = yaml.load(handle, Loader=_TolerantLoader) or {}
-    return Settings.from_config(config, mkdocs_yml.resolve().parent)
+    return config if isinstance(config, dict) else {}
+
+
+def load(mkdocs_yml: Path) -> Settings:
+    """Read the settings from a ``mkdocs.yml`` file (used by the CLI)."""
+    return Settings.from_config(read_config(mkdocs_yml), mkdocs_yml.resolve().parent)

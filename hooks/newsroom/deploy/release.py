@@ -6,11 +6,14 @@ Layout of the releases directory::
     20261202T061500123456Z-3f9a1c2b7d4e/             (immutable: copy it to a mirror as is)
     20261201T...Z-.../                               (older releases, the last N are kept)
     hold                                             (written by rollback: no new release)
+    .inputs                                          (the live release's build inputs)
 
 A release's name is its UTC time and the start of the digest of its files, so the build id
 (``/build-id.txt``, and ``<meta name="newsroom-build">`` in every page) says when it was
 made and what it holds. Because the build is
-byte-reproducible, the same sources give the same digest and no new release is made.
+byte-reproducible, the same sources give the same digest and no new release is made; and when
+the inputs of the live release's build are unchanged at this moment (``.inputs``,
+:mod:`newsroom.site.uptodate`), nothing is built at all: a scheduled run costs seconds.
 """
 
 from __future__ import annotations
@@ -25,13 +28,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..common.clock import ClockError
 from ..content import settings as site_settings
-from ..content.loading import load as load_site
+from ..content.loading import Site
+from ..content.registries import RegistryError
+from ..site import uptodate
 from . import compress, verify
 from .options import DeployError, DeployOptions
 
 CURRENT = "current"
 HOLD = "hold"
+INPUTS = ".inputs"
 BUILD_ID = "build-id.txt"
 META = "newsroom-build"
 _PENDING = ".pending-"
@@ -96,11 +103,10 @@ def switch(root: Path, name: str) -> None:
     os.rename(temporary, root / CURRENT)
 
 
-def build(config: Path, output: Path) -> None:
+def build(config: Path, output: Path, env: dict[str, str]) -> None:
     """``mkdocs build --strict`` of the project into ``output``; its log on failure."""
     mkdocs = Path(sys.executable).parent / "mkdocs"
     command = [str(mkdocs), "build", "--strict", "-f", str(config), "-d", str(output)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         command, cwd=config.parent, env=env, capture_output=True, text=True, check=False
     )
@@ -109,12 +115,13 @@ def build(config: Path, output: Path) -> None:
         raise DeployError(f"build thất bại / build failed:\n{tail}")
 
 
-def check(site: Path, config: Path) -> None:
-    """The release checks of :mod:`newsroom.deploy.verify`; every problem at once."""
+def check(site: Path, config: Path, content: Site) -> None:
+    """The release checks of :mod:`newsroom.deploy.verify` against ``content`` (the project
+    at the build's moment); every problem at once."""
     settings = site_settings.load(config)
     site_url = verify.built_site_url(site) or settings.site_url
     problems = [f"liên kết hỏng / broken link: {b}" for b in verify.broken_links(site, site_url)]
-    leaks = verify.unpublished_leaks(site, load_site(settings))
+    leaks = verify.unpublished_leaks(site, content)
     problems += [f"chưa được đăng / unpublished: {leak}" for leak in leaks]
     if problems:
         shown = "\n".join(problems[:50])
@@ -142,14 +149,21 @@ def release(
         if not resume:
             return Outcome("held", current or "-", (root / HOLD).read_text().strip())
         (root / HOLD).unlink()
+    try:
+        inputs = uptodate.read(config)
+    except (RegistryError, ClockError) as error:
+        raise DeployError(f"build thất bại / build failed:\n{error}") from error
+    if current and _inputs_of(root) == (current, inputs.fingerprint):
+        return Outcome("unchanged", current, "inputs unchanged")
     pending = root / f"{_PENDING}{os.getpid()}"
     shutil.rmtree(pending, ignore_errors=True)
     detail = ""
     try:
-        build(config, pending)
-        check(pending, config)
+        build(config, pending, inputs.environment())
+        check(pending, config, inputs.site)
         content = digest(pending)
         if current and _digest_of(root / current) == content:
+            _record_inputs(root, current, inputs.fingerprint)
             return Outcome("unchanged", current)
         kept = [n for n in releases(root) if _digest_of(root / n) == content]
         if kept:  # the same site is still on disk (after a rollback, say): go back to it
@@ -168,6 +182,7 @@ def release(
         # allows its inline scripts, and the next run switches to it.
         before_switch(root / name)
     switch(root, name)
+    _record_inputs(root, name, inputs.fingerprint)
     removed = prune(root, options.keep)
     if removed:
         detail = f"{detail}; removed {len(removed)}" if detail else f"removed {len(removed)}"
@@ -184,6 +199,21 @@ def stamp(site: Path, name: str) -> None:
         text = page.read_text(encoding="utf-8")
         if "<head>" in text:
             page.write_text(text.replace("<head>", tag, 1), encoding="utf-8")
+
+
+def _inputs_of(root: Path) -> tuple[str, str] | None:
+    """(release, fingerprint of its build's inputs) as recorded when it went live."""
+    try:
+        name, _, value = (root / INPUTS).read_text(encoding="ascii").strip().partition(" ")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return name, value
+
+
+def _record_inputs(root: Path, name: str, fingerprint: str) -> None:
+    temporary = root / f"{INPUTS}.{os.getpid()}"
+    temporary.write_text(f"{name} {fingerprint}\n", encoding="ascii")
+    os.rename(temporary, root / INPUTS)
 
 
 def _digest_of(release_dir: Path) -> str | None:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..common import clock
-from ..common.cache import CACHE_DIR, Store
+from ..common.cache import Store
+from ..common.cache import folder as cache_folder
 from ..content.loading import Site
 from ..content.settings import DEFAULT_LANGUAGE, Settings
 
@@ -129,14 +130,8 @@ def scan_key(config: Any) -> tuple[str, str]:
 
 
 def cache_dir(config: Any) -> Path | None:
-    """``.cache/newsroom/`` beside ``mkdocs.yml``; ``NEWSROOM_CACHE=off`` builds without it."""
-    if os.environ.get("NEWSROOM_CACHE", "").strip().lower() in ("off", "0", "no"):
-        return None
-    folder = Path(config.config_file_path).resolve().parent
-    for part in (folder / CACHE_DIR.parts[0], folder / CACHE_DIR):
-        if part.is_symlink():  # a repository could point the cache anywhere: no cache
-            return None
-    return folder / CACHE_DIR
+    """``.cache/newsroom/`` beside ``mkdocs.yml`` (:func:`newsroom.common.cache.folder`)."""
+    return cache_folder(Path(config.config_file_path))
 
 
 def reuse(key: tuple[str, str]) -> BuildState | None:

@@ -1,0 +1,55 @@
+"""``newsroom build``: the production build into ``site/``, skipped when nothing changed."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+from newsroom.common.clock import ClockError
+from newsroom.content.registries import RegistryError
+from newsroom.site import uptodate
+
+from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail
+
+
+def register(sub: argparse._SubParsersAction, name: str) -> None:
+    parser = sub.add_parser(
+        name,
+        help="dựng trang chính thức vào site/ / production build into site/",
+        description="Dựng trang chính thức (mkdocs build --strict). Nếu nguồn, mẫu, mã, "
+        "gói cài đặt và thời điểm (so với mọi mốc giờ trong nội dung) đều như lần dựng trước "
+        "và site/ còn nguyên, không dựng lại. "
+        "Production build (mkdocs build --strict); skipped when the sources, templates, code, "
+        "installed packages and the moment (against every time the content holds) are those "
+        "of the last build and site/ is untouched.",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="luôn dựng lại / build even if nothing changed"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    config = Path(args.config)
+    if not config.is_file():
+        return fail(CommandError(f"không tìm thấy / not found: {config}"))
+    try:
+        inputs = uptodate.read(config)
+    except (RegistryError, ClockError) as exc:
+        return fail(CommandError(str(exc), EXIT_CONTENT))
+    if not args.force and inputs.site_is_current():
+        print(
+            f"{inputs.site_dir.name}/ đã khớp với nguồn, không cần dựng lại / "
+            "is up to date: nothing changed since the last build"
+        )
+        return EXIT_OK
+    if inputs.cache_dir is not None:
+        uptodate.forget(inputs.cache_dir)
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    command = [str(mkdocs), "build", "--strict", "-f", str(config), "-d", str(inputs.site_dir)]
+    code = subprocess.run(command, env=inputs.environment(), check=False).returncode
+    if code == 0 and inputs.cache_dir is not None:
+        uptodate.record(inputs.cache_dir, inputs.site_dir, inputs.fingerprint)
+    return EXIT_OK if code == 0 else EXIT_CONTENT
