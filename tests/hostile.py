@@ -45,6 +45,8 @@ class Case:
 CASES = (
     Case("symlink to a host file", ("docs/tep/mat-khau.txt:1: E030",), "HOSTILE-SECRET-51"),
     Case("symlinked folder", ("docs/tep/may-chu:1: E030",)),
+    # git cannot carry one, but a checkout can hold one: reading it would hang the build
+    Case("named pipe", ("docs/tin-tuc/2026/ong.md:1: E030", "docs/tep/ong.pdf:1: E030")),
     Case("article fields outside tin-tuc", ("docs/gioi-thieu/tin.md:6: E031",), "HOSTILE-OUT-52"),
     Case("wrong letter case", ("docs/Tin-Tuc/2026/hoa.md:1: E030",), "HOSTILE-CASE-53"),
     Case(".markdown", ("docs/tin-tuc/2026/khac.markdown:1: E030",), "HOSTILE-MDEXT-54"),
@@ -88,6 +90,8 @@ def lay_out(docs: Path, outside: Path) -> None:
     secret.write_text("HOSTILE-SECRET-51 SECRET_TOKEN=abc\n", encoding="utf-8")
     os.symlink(secret, docs / "tep/mat-khau.txt")
     os.symlink(outside, docs / "tep/may-chu")
+    os.mkfifo(docs / "tin-tuc/2026/ong.md")
+    os.mkfifo(docs / "tep/ong.pdf")
     files = {
         'trang"x.md': "# HOSTILE-NAME-76\n",
         "trang-tieu-de.md": f"---\ntitle: '\"><img src=x onerror={SCRIPT_CALL}()>'\n---\nTrang.\n",

@@ -83,6 +83,28 @@ def test_no_traceback_and_check_reports_the_same(strict_build: Build) -> None:
             assert fragment in result.stdout, fragment
 
 
+def test_make_build_fingerprints_the_tree_and_stops_on_every_case(strict_build: Build) -> None:
+    """``newsroom build`` (``make build``) reads the whole hostile tree for its fingerprint
+    (links never followed, FIFOs never opened) and then fails like the build, recording
+    nothing: a second run builds (and fails) again."""
+    for _run in range(2):
+        result = subprocess.run(
+            [str(NEWSROOM), "build"],
+            cwd=strict_build.root,
+            env={**os.environ, "NEWSROOM_NOW": FIXED_NOW, "NEWSROOM_SITE_URL": SITE_URL},
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert "Traceback" not in result.stdout + result.stderr
+        assert "is up to date" not in result.stdout
+        for case in CASES:
+            for fragment in case.expected:
+                assert fragment in result.stderr, fragment
+
+
 @pytest.mark.parametrize("case", [c for c in CASES if c.marker], ids=lambda c: c.name)
 def test_lenient_build_publishes_nothing_of_a_refused_case(lenient_build: Build, case) -> None:
     leaked = [

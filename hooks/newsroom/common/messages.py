@@ -307,6 +307,10 @@ REASONS: dict[str, Localized] = {
         "là liên kết tượng trưng (symlink); chỉ chấp nhận tệp thật",
         "it is a symbolic link; only real files are accepted",
     ),
+    "special": Localized(
+        "không phải tệp thường (ống dẫn có tên, thiết bị…); chỉ chấp nhận tệp thật",
+        "not a regular file (a named pipe, a device…); only real files are accepted",
+    ),
     "type": Localized(
         "loại tệp không được phép (chỉ ảnh, PDF, văn bản văn phòng, CSV/TXT, âm thanh, video)",
         "this kind of file is not allowed (only images, PDF, office documents, CSV/TXT, "

@@ -129,6 +129,9 @@ def classify(settings: Settings, reserved_roots: frozenset[str] = frozenset()) -
         if is_link:
             result.issues.append(_refusal(display, "symlink"))
             continue
+        if not path.is_file():  # a named pipe or a device: reading it could block the build
+            result.issues.append(_refusal(display, "special"))
+            continue
         if any(part.startswith(".") for part in src_uri.split("/")):
             result.kinds[src_uri] = Kind.PRIVATE  # MkDocs never publishes dot files
             continue
