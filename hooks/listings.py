@@ -44,40 +44,42 @@ def _dirty_preview(files: Files, state: build.BuildState, lang: str, other: set[
     replaces the language's ``File`` objects."""
     if not build.is_dirty_preview():
         return
-    shown: dict[int, str] = {}  # each article's digest, once (it is on several listings)
+    shown = build.article_digests()  # each article's digest, once (on several listings)
     for file in files.documentation_pages():
         listing = state.listing_pages.get(file.src_uri)
         if listing is not None:
             print_ = _fingerprint(listing, other, shown)
             same = build.generated_unchanged(lang, file.src_uri, print_)
             if state.partial and same:
-                file.is_modified = _never  # the previous preview build's page stays
+                files.remove(file)  # the previous preview build's page stays
+                del state.listing_pages[file.src_uri]
         elif file.generated_by:
             continue  # other generated pages are always rendered (MkDocs: they have content)
         elif not state.partial or state.site.corpus.get(file.src_uri) is None:
             file.is_modified = _always
 
 
-def _fingerprint(listing: listings.ListingPage, other_urls: set[str], shown: dict[int, str]) -> str:
+def _fingerprint(
+    listing: listings.ListingPage, other_urls: set[str], shown: dict[int, tuple[object, str]]
+) -> str:
     """What a listing page shows: its place, its articles (all but their bodies), whether
-    the other language has it. ``shown`` keeps each article's digest for this build."""
+    the other language has it. ``shown`` keeps each article's digest (with the article, so
+    that its ``id`` stays its own) for this preview's builds: an article unchanged since
+    the last one is the same object, from the content cache kept in memory."""
     digests = []
     for article in listing.articles:
-        if id(article) not in shown:
+        known = shown.get(id(article))
+        if known is None or known[0] is not article:
             fields_ = {f.name: getattr(article, f.name) for f in fields(article)}
             fields_.pop("body")
-            shown[id(article)] = cache.key(cache.stable_repr(fields_))
-        digests.append(shown[id(article)])
+            known = shown[id(article)] = (article, cache.key(cache.stable_repr(fields_)))
+        digests.append(known[1])
     flags = (listing.url, listing.number, listing.total, listing.title, listing.url in other_urls)
     return cache.key(cache.stable_repr(flags), *digests)
 
 
 def _always() -> bool:
     return True
-
-
-def _never() -> bool:
-    return False
 
 
 def _listing_pages(state: build.BuildState, lang: str) -> list[listings.ListingPage]:
@@ -117,10 +119,21 @@ def on_page_context(context, page, config, nav):
         page.meta["newsroom_articles"] = articles[:16]
         context["home"] = {
             "featured": [card(a, registries) for a in featured],
-            "latest": [card(a, registries) for a in articles if a not in featured][:12],
+            "latest": [card(a, registries) for a in _first(12, articles, featured)],
             "years": [
                 link(str(y), urls.listing("year", str(y), lang))
                 for y in sorted({a.year for a in articles}, reverse=True)
             ],
         }
     return context
+
+
+def _first(count: int, articles, left_out) -> list:  # type: ignore[no-untyped-def]
+    """The first ``count`` of ``articles`` not in ``left_out``."""
+    found = []
+    for article in articles:
+        if len(found) == count:
+            break
+        if article not in left_out:
+            found.append(article)
+    return found

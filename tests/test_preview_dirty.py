@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -42,7 +43,11 @@ def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path
         Path(__file__).resolve().parents[1] / "Makefile"
     ).read_text(encoding="utf-8")
     port = free_port()
-    env = {**os.environ, "NEWSROOM_NOW": FIXED_NOW, "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        "NEWSROOM_NOW": FIXED_NOW,
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     log_path = tmp_path / "serve.log"
     log_file = log_path.open("w", encoding="utf-8")
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
@@ -63,9 +68,25 @@ def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path
         source = root / "docs" / ARTICLE
         text = source.read_text(encoding="utf-8")
         text = re.sub(r"^title: .*$", 'title: "Tiêu đề sửa khi xem trước"', text, flags=re.M)
-        source.write_text(text.replace("MARKER-PUBLISHED-a1b2", "MARKER-EDITED-77aa"), "utf-8")
+        text = text.replace("MARKER-PUBLISHED-a1b2", "MARKER-EDITED-77aa")
+        source.write_text(text + "\nXem [phản hồi](../2025/phan-hoi.md).\n", "utf-8")
+        english = root / "docs" / ARTICLE.replace(".md", ".en.md")
+        english.write_text(
+            english.read_text(encoding="utf-8") + "\nSee [the answer](../2025/phan-hoi.md).\n",
+            "utf-8",
+        )
 
         wait_for(page, "MARKER-EDITED-77aa", log_path)
+        wait_for(base + "en/tin-tuc/2026/cong-bo/", "See <a", log_path)
+        # only the saved articles (both languages) and what they link to went through MkDocs
+        rebuilt = re.findall(r"preview: (\d+) of (\d+) articles", log_path.read_text("utf-8"))
+        assert rebuilt and int(rebuilt[-1][0]) <= 6 < int(rebuilt[-1][1]), rebuilt
+        # ... and their links to articles not saved resolve as in a full build
+        assert 'href="../../2025/phan-hoi/"' in fetch(page)[1]
+        english_page = fetch(base + "en/tin-tuc/2026/cong-bo/")[1]
+        assert 'href="../../../../tin-tuc/2025/phan-hoi/" hreflang="vi"' in english_page
+        assert 'href="../../2025/thong-cao/"' in english_page  # the translated one
+        assert "phan-hoi.md" not in log_path.read_text(encoding="utf-8")  # no link warning
         assert "Tiêu đề sửa khi xem trước" in fetch(page)[1]
         assert "Tiêu đề sửa khi xem trước" in fetch(base)[1]  # the home page lists it
         assert "Tiêu đề sửa khi xem trước" in fetch(base + "tin-tuc/")[1]  # all news, page 1
@@ -83,7 +104,28 @@ def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path
             assert time.monotonic() < deadline, log_path.read_text(encoding="utf-8")
             time.sleep(0.3)
         wait_for(base, "</html>", log_path)  # the preview keeps serving (after the rebuild)
+        source.write_text(text.replace("EDITED-77aa", "REPAIRED-5b5b"), encoding="utf-8")
+        wait_for(page, "MARKER-REPAIRED-5b5b", log_path)
+        server.send_signal(signal.SIGINT)  # Ctrl-C: the rebuilds' content cache is written
+        server.wait(timeout=60)
     finally:
         server.terminate()
         server.wait(timeout=60)
         log_file.close()
+    # the editor's next preview finds every article of the last rebuild in the content cache
+    log_path = tmp_path / "serve-again.log"
+    with log_path.open("w", encoding="utf-8") as log_file:
+        server = subprocess.Popen(
+            [*command, "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for(page, "MARKER-REPAIRED-5b5b", log_path)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    reused = re.search(r"content cache: (\d+)/(\d+)", log_path.read_text(encoding="utf-8"))
+    assert reused and reused.group(1) == reused.group(2), log_path.read_text(encoding="utf-8")

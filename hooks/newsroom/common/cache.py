@@ -198,6 +198,15 @@ class Store:
     def put(self, key: str, value: Any) -> None:
         self._new[key] = value
 
+    def next_build(self) -> Store:
+        """This store for another build of the same process (``mkdocs serve``): everything
+        it holds stays in memory, nothing is read again; ``save`` then writes what that
+        build used."""
+        self._old = {**self._old, **self._new}
+        self._new = {}
+        self.hits = self.misses = 0
+        return self
+
     def save(self) -> None:
         """Write the values used by this build; a failure only costs the next build time."""
         if self.path is None or (self.misses == 0 and self._new.keys() == self._old.keys()):

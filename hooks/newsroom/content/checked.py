@@ -6,6 +6,8 @@ computed by an earlier build from exactly the same inputs is taken instead of pa
 
 from __future__ import annotations
 
+import os
+
 from ..common import cache
 from ..common.issues import Issue
 from . import parsing, rules
@@ -15,6 +17,9 @@ from .settings import Settings
 
 #: (field lines of the front-matter or None, issues, the article or None when invalid)
 Checked = tuple[dict[str, int] | None, list[Issue], Article | None]
+#: What a file was when an earlier scan of this process read it: (stat signature, the
+#: original's key, settings scope) → its cache key. Lets the preview skip reading it again.
+Known = dict[str, tuple[tuple[object, ...], str]]
 
 
 class ArticleCheck:
@@ -22,13 +27,50 @@ class ArticleCheck:
     original's, since a translation is checked against it)."""
 
     def __init__(
-        self, settings: Settings, registries: Registries, store: cache.Store | None
+        self,
+        settings: Settings,
+        registries: Registries,
+        store: cache.Store | None,
+        known: Known | None = None,
     ) -> None:
         self.settings, self.registries, self.store = settings, registries, store
         self.scope = scope_key(settings) if store is not None else ""
         self.keys: dict[str, str] = {}
+        self.known = known if store is not None else None
+        self.docs_dir = str(settings.docs_dir)
 
-    def run(self, src_uri: str, path: str, text: str, original: Article | None) -> Checked:
+    def signature(self, src_uri: str, original: Article | None) -> tuple[object, ...] | None:
+        """What identifies the file's current text without reading it (``None`` when the
+        process keeps no record): taken before the file is read."""
+        if self.known is None:
+            return None
+        try:
+            info = os.stat(os.path.join(self.docs_dir, src_uri))
+        except OSError:
+            return None
+        parent = self.keys.get(original.src_uri, "-") if original else ""
+        return (info.st_size, info.st_mtime_ns, info.st_ino, parent, self.scope)
+
+    def remembered(self, src_uri: str, signature: tuple[object, ...] | None) -> Checked | None:
+        """The result for a file unchanged since an earlier scan of this process."""
+        if signature is None or self.known is None or self.store is None:
+            return None
+        before = self.known.get(src_uri)
+        if before is None or before[0] != signature:
+            return None
+        hit = self.store.get(before[1])
+        if hit is not None:
+            self.keys[src_uri] = before[1]
+        return hit
+
+    def run(
+        self,
+        src_uri: str,
+        path: str,
+        text: str,
+        original: Article | None,
+        signature: tuple[object, ...] | None = None,
+    ) -> Checked:
         """The key holds everything the check reads: the text, the path, the original's key,
         the settings, the registries, the docs folder's other files (attachments, images)
         and this package's code. A result naming an attachment or image problem is never
@@ -38,6 +80,8 @@ class ArticleCheck:
             parent = self.keys.get(original.src_uri, "-") if original else ""
             key = cache.key(self.scope, src_uri, text, parent)
             self.keys[src_uri] = key
+            if self.known is not None and signature is not None:
+                self.known[src_uri] = (signature, key)
             hit = self.store.get(key)
             if hit is not None:
                 return hit

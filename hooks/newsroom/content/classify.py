@@ -124,12 +124,12 @@ def classify(settings: Settings, reserved_roots: frozenset[str] = frozenset()) -
     """
     result = Classification()
     docs_dir = settings.docs_dir
-    for src_uri, path, is_link in _walk(docs_dir):
+    for src_uri, path, is_link, is_file in _walk(docs_dir):
         display = f"{docs_dir.name}/{src_uri}"
         if is_link:
             result.issues.append(_refusal(display, "symlink"))
             continue
-        if not path.is_file():  # a named pipe or a device: reading it could block the build
+        if not is_file:  # a named pipe or a device: reading it could block the build
             result.issues.append(_refusal(display, "special"))
             continue
         if any(part.startswith(".") for part in src_uri.split("/")):
@@ -143,16 +143,38 @@ def classify(settings: Settings, reserved_roots: frozenset[str] = frozenset()) -
     return result
 
 
-def _walk(docs_dir: Path) -> Iterator[tuple[str, Path, bool]]:
-    """(docs path, path, is a symbolic link) of every file, and of every linked folder."""
+def _walk(docs_dir: Path) -> Iterator[tuple[str, Path, bool, bool]]:
+    """(docs path, path, is a symbolic link, is a regular file) of every file, and of every
+    linked folder (never followed): folder by folder from the top, names sorted, as
+    ``os.walk`` orders them. One ``scandir`` per folder, no ``stat`` per file."""
     if not docs_dir.is_dir():
         return
-    for root, dirs, files in os.walk(docs_dir, followlinks=False):
-        dirs.sort()
-        base = Path(root)
-        for name in sorted([*files, *(d for d in dirs if (base / d).is_symlink())]):
-            path = base / name
-            yield path.relative_to(docs_dir).as_posix(), path, path.is_symlink()
+    pending = [("", str(docs_dir))]
+    while pending:
+        rel, folder = pending.pop()
+        try:
+            with os.scandir(folder) as found:
+                entries = list(found)
+        except OSError:
+            continue  # an unreadable folder: os.walk skips it too
+        names: list[tuple[str, bool, bool]] = []
+        folders: list[str] = []
+        for entry in entries:
+            try:
+                is_dir, is_link = entry.is_dir(), entry.is_symlink()
+                is_file = entry.is_file(follow_symlinks=False)
+            except OSError:
+                is_dir, is_link, is_file = False, True, False
+            if is_dir and not is_link:
+                folders.append(entry.name)
+            else:
+                names.append((entry.name, is_link, is_file))
+        for name, is_link, is_file in sorted(names):
+            src_uri = f"{rel}{name}"
+            yield src_uri, docs_dir / src_uri, is_link, is_file
+        pending.extend(
+            (f"{rel}{name}/", os.path.join(folder, name)) for name in sorted(folders, reverse=True)
+        )
 
 
 def _classify_file(

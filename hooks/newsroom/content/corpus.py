@@ -15,7 +15,7 @@ from ..common import cache
 from ..common import issues as issue
 from ..common.issues import Issue
 from . import parsing, references, signatures, workflow
-from .checked import ArticleCheck
+from .checked import ArticleCheck, Known
 from .classify import Classification, Kind, classify
 from .facets import ROOTS
 from .model import Article
@@ -60,11 +60,14 @@ class Corpus:
         registries: Registries,
         now: dt.datetime,
         store: cache.Store | None = None,
+        known: Known | None = None,
     ) -> Corpus:
-        """Read and check every article; ``store`` (the content cache) only saves time."""
+        """Read and check every article; ``store`` (the content cache) only saves time, and
+        so does ``known`` (files an earlier scan of this process read: not read again while
+        their size, modification time and inode are the same)."""
         corpus = cls(settings, registries, now, files=classify(settings, RESERVED_ROOTS))
         corpus.issues.extend(corpus.files.issues)
-        corpus._check = ArticleCheck(settings, registries, store)
+        corpus._check = ArticleCheck(settings, registries, store, known)
         sources = corpus.files.of_kind(Kind.ARTICLE)
         originals = [s for s in sources if language_of(s) == "vi"]
         translations = [s for s in sources if language_of(s) != "vi"]
@@ -100,14 +103,18 @@ class Corpus:
 
     def _add(self, src_uri: str, original: Entry | None) -> None:
         path = self.display(src_uri)
-        try:
-            text = (self.settings.docs_dir / src_uri).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.issues.append(issue.make(path, 1, "E026", detail=str(exc)))
-            return
-        lines, found, article = self._checker.run(
-            src_uri, path, text, original.article if original else None
-        )
+        checker = self._checker
+        original_article = original.article if original else None
+        signature = checker.signature(src_uri, original_article)
+        result = checker.remembered(src_uri, signature)
+        if result is None:
+            try:
+                text = (self.settings.docs_dir / src_uri).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
+                self.issues.append(issue.make(path, 1, "E026", detail=str(exc)))
+                return
+            result = checker.run(src_uri, path, text, original_article, signature)
+        lines, found, article = result
         self.issues.extend(found)
         if lines is None:
             return

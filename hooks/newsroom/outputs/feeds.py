@@ -19,7 +19,7 @@ from ..content.model import Article
 from ..content.registries import Registries
 from ..content.settings import Settings
 from ..site import urls
-from ..site.scopes import Scope, feed_scopes
+from ..site.scopes import Scope, feed_scopes, members
 from .feed_content import PageHTML
 from .feed_formats import FeedMeta, atom, json_feed, rss
 from .feed_items import TAG_DATE, FeedItem, authority, make_item
@@ -58,10 +58,8 @@ def chosen(corpus: Corpus, lang: str) -> list[tuple[Scope, list[Article]]]:
     ``feed_limit``."""
     articles = corpus.articles(lang)  # published only, newest first
     limit = corpus.settings.feed_limit
-    return [
-        (scope, [a for a in articles if scope.matches(a)][:limit])
-        for scope in scopes(corpus.registries, lang)
-    ]
+    grouped = members(scopes(corpus.registries, lang), articles)
+    return [(scope, items[:limit]) for scope, items in grouped.items()]
 
 
 def in_feeds(corpus: Corpus, lang: str) -> set[str]:

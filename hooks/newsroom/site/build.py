@@ -72,6 +72,10 @@ class Session:
     inputs: str = ""  # digest of the templates, config and registries at the last preview build
     #: fingerprint of each generated page (by language and source path) at the last preview build
     generated: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: stat signature of each article source at the last complete preview build
+    sources: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    #: each article's listing digest by ``id``, with the article (hooks/listings.py)
+    digests: dict[int, tuple[object, str]] = field(default_factory=dict)
 
 
 _session = Session()
@@ -88,6 +92,20 @@ def generated_unchanged(lang: str, src_uri: str, fingerprint: str) -> bool:
     before = _session.generated.get((lang, src_uri))
     _session.generated[(lang, src_uri)] = fingerprint
     return before == fingerprint
+
+
+def article_digests() -> dict[int, tuple[object, str]]:
+    """Listing digests of the articles, kept by the preview across its builds."""
+    return _session.digests
+
+
+def preview_sources() -> dict[str, tuple[int, int, int]]:
+    """Article sources as the last complete preview build of this process read them."""
+    return _session.sources
+
+
+def remember_sources(signatures: dict[str, tuple[int, int, int]]) -> None:
+    _session.sources = signatures
 
 
 def is_dirty_preview() -> bool:

@@ -15,7 +15,7 @@ from ..content.corpus import Corpus
 from ..content.model import Article
 from ..content.registries import Registries
 from . import urls
-from .scopes import Scope, registry_scopes
+from .scopes import Scope, members, registry_scopes
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,7 @@ def scopes(corpus: Corpus, registries: Registries, lang: str) -> list[tuple[Scop
     articles = corpus.articles(lang)
     all_label = wording.text(lang, "page.all_news")
     found: list[tuple[Scope, list[Article]]] = [(Scope("all", None, lang, all_label), articles)]
-    for scope in registry_scopes(registries, lang):
-        found.append((scope, [a for a in articles if scope.matches(a)]))
+    found.extend(members(registry_scopes(registries, lang), articles).items())
     tags: dict[str, tuple[str, list[Article]]] = {}
     for article in articles:
         for tag in article.tags:

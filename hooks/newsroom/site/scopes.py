@@ -8,6 +8,7 @@ registries.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..common import wording
@@ -57,6 +58,23 @@ class Scope:
 
     def matches(self, article: Article) -> bool:
         return self.is_all or self.key in self.facet.keys(article)
+
+
+def members(scopes: Iterable[Scope], articles: Iterable[Article]) -> dict[Scope, list[Article]]:
+    """The articles of each scope, in the order given: one pass over the articles (each
+    facet's keys read once per article), not one per scope."""
+    chosen = list(scopes)
+    articles = list(articles)
+    by_key: dict[tuple[str, str], list[Article]] = {}
+    kinds = {scope.kind for scope in chosen if not scope.is_all}
+    for article in articles:
+        for kind in kinds:
+            for key in BY_KIND[kind].keys(article):
+                by_key.setdefault((kind, key), []).append(article)
+    return {
+        scope: list(articles) if scope.is_all else by_key.get((scope.kind, scope.key or ""), [])
+        for scope in chosen
+    }
 
 
 def registry_scopes(registries: Registries, lang: str, *, feeds_only: bool = False) -> list[Scope]:

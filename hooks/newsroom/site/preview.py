@@ -1,0 +1,90 @@
+"""Which articles a preview rebuild hands to MkDocs (``make serve``, after a save).
+
+MkDocs and static-i18n visit every file of every build: at 10,000 articles that is seconds of
+file objects, language variants and pages for each save, although ``--dirty`` renders only
+what changed. A rebuild with unchanged templates, config and registries keeps only:
+
+- the articles whose source changed since the last build of this preview (stat signature:
+  size, modification time, inode), and new ones;
+- the articles these and the static pages link to (``….md`` in their text, relative to
+  their folder or to ``docs/``), so that their links resolve as in a full build;
+- every language version of all of the above (the language switcher and the English
+  pages' links to untranslated articles read them).
+
+Every other article keeps the page the earlier build of this preview wrote (the served folder
+is not emptied between rebuilds). Static pages, assets and generated pages are always kept.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..content.paths import translation_of
+from ..content.settings import LANGUAGES
+
+#: A stat signature: size, modification time (ns), inode.
+Signature = tuple[int, int, int]
+#: Anything that looks like a path to a Markdown page (a link, an image's page, a reference).
+_MARKDOWN_PATH = re.compile(r"[^\s()\[\]<>\"'`|]+?\.md(?=[#?\s)\]>\"'|]|$)", re.MULTILINE)
+
+
+def signatures(docs_dir: Path) -> dict[str, Signature]:
+    """The stat signature of every file under ``docs_dir`` by docs path (links not followed).
+    Taken before the content is read, so that a save during the build shows as a change in
+    the next one."""
+    found: dict[str, Signature] = {}
+    for root, _dirs, names in os.walk(docs_dir):
+        rel = os.path.relpath(root, docs_dir)
+        for name in names:
+            try:
+                info = os.lstat(os.path.join(root, name))
+            except OSError:
+                continue
+            src = name if rel == "." else f"{rel}/{name}".replace(os.sep, "/")
+            found[src] = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return found
+
+
+def changed(now: dict[str, Signature], before: dict[str, Signature]) -> set[str]:
+    """Sources that are new or differ from ``before``."""
+    return {src for src, signature in now.items() if before.get(src) != signature}
+
+
+def link_targets(src_uri: str, text: str) -> set[str]:
+    """Docs paths of the Markdown pages ``text`` (the source ``src_uri``) may link to."""
+    folder = posixpath.dirname(src_uri)
+    found = set()
+    for match in _MARKDOWN_PATH.finditer(text):
+        path = match.group(0).split("#", 1)[0]
+        if "://" in path:
+            continue
+        candidates = [path.lstrip("/")] if path.startswith("/") else [path]
+        if not path.startswith("/"):
+            candidates = [posixpath.join(folder, path), path]
+        for candidate in candidates:
+            normal = posixpath.normpath(candidate)
+            if not normal.startswith(".."):
+                found.add(normal)
+    return found
+
+
+def versions(src_uris: Iterable[str]) -> set[str]:
+    """Every language version of each docs path."""
+    return {translation_of(src, lang) for src in src_uris for lang in LANGUAGES}
+
+
+def kept_articles(
+    changed_articles: set[str], texts: dict[str, str], articles: set[str]
+) -> set[str]:
+    """The articles a preview rebuild renders or resolves links to: ``changed_articles`` and
+    the articles linked from ``texts`` (source path → text of every page this rebuild renders:
+    the changed articles and the static pages), in every language; ``articles``: every
+    article source of the build."""
+    targets: set[str] = set()
+    for src_uri, text in texts.items():
+        targets |= link_targets(src_uri, text)
+    return versions(changed_articles | (versions(targets) & articles)) & articles

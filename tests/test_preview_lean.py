@@ -1,0 +1,56 @@
+"""Which articles a ``make serve`` rebuild hands to MkDocs (``newsroom.site.preview``): the
+saved ones and every page their links and the static pages' links name, in every language.
+The served result is tested in ``test_preview_dirty.py``; here, the link forms."""
+
+from __future__ import annotations
+
+from newsroom.site import preview
+
+ARTICLES = {
+    "tin-tuc/2025/a.md",
+    "tin-tuc/2025/a.en.md",
+    "tin-tuc/2025/b.md",
+    "tin-tuc/2026/c.md",
+    "tin-tuc/2026/c.en.md",
+    "tin-tuc/2026/d.md",
+    "tin-tuc/2026/e.md",
+}
+
+
+def test_every_link_form_names_its_target() -> None:
+    text = (
+        "[a](../2025/a.md) [b](../2025/b.md#muc-2 'tiêu đề') ![ảnh](d.md)\n"
+        "[ref]: </tin-tuc/2026/e.md>\n"
+        '<a href="../2025/khong-co.md?x=1">x</a> https://example.gov.vn/tin-tuc/2026/c.md\n'
+    )
+    found = preview.link_targets("tin-tuc/2026/x.md", text)
+    assert {"tin-tuc/2025/a.md", "tin-tuc/2025/b.md", "tin-tuc/2026/d.md"} <= found
+    assert "tin-tuc/2026/e.md" in found
+    assert "tin-tuc/2025/khong-co.md" in found
+    assert not any(path.startswith("..") or "://" in path for path in found)
+
+
+def test_saved_articles_their_targets_and_every_language_version_are_kept() -> None:
+    texts = {
+        "tin-tuc/2026/c.en.md": "See [a](../2025/a.md).",
+        "gioi-thieu.md": "Xem [bài](tin-tuc/2026/d.md).",
+    }
+    kept = preview.kept_articles({"tin-tuc/2026/c.en.md"}, texts, ARTICLES)
+    assert kept == {
+        "tin-tuc/2026/c.md",  # the saved article's other language
+        "tin-tuc/2026/c.en.md",
+        "tin-tuc/2025/a.md",  # its link, in both languages
+        "tin-tuc/2025/a.en.md",
+        "tin-tuc/2026/d.md",  # a static page's link
+    }
+
+
+def test_a_file_saved_again_is_a_change_and_an_untouched_one_is_not(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    (docs / "tin-tuc").mkdir(parents=True)
+    (docs / "tin-tuc" / "a.md").write_text("một", encoding="utf-8")
+    (docs / "tin-tuc" / "b.md").write_text("hai", encoding="utf-8")
+    before = preview.signatures(docs)
+    (docs / "tin-tuc" / "a.md").write_text("một!", encoding="utf-8")
+    (docs / "moi.md").write_text("mới", encoding="utf-8")
+    assert preview.changed(preview.signatures(docs), before) == {"tin-tuc/a.md", "moi.md"}
