@@ -146,6 +146,7 @@ def _preview_articles(state: build.BuildState) -> set[str] | None:
     lean = None
     if state.partial and _SOURCES in state.memo:
         changed = preview.changed(state.memo[_SOURCES], build.preview_sources()) & articles
+        state.preview_changed = changed
         rendered = changed | set(corpus.files.of_kind(Kind.PAGE))
         texts = {src: _text(docs_dir / src) for src in rendered}
         lean = preview.kept_articles(changed, texts, articles)

@@ -55,7 +55,11 @@ def _dirty_preview(files: Files, state: build.BuildState, lang: str, other: set[
                 del state.listing_pages[file.src_uri]
         elif file.generated_by:
             continue  # other generated pages are always rendered (MkDocs: they have content)
-        elif not state.partial or state.site.corpus.get(file.src_uri) is None:
+        elif (
+            not state.partial
+            or state.site.corpus.get(file.src_uri) is None  # static pages
+            or file.src_uri in state.preview_changed  # saved, even if with an older time
+        ):
             file.is_modified = _always
 
 

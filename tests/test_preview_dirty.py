@@ -112,7 +112,13 @@ def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path
         server.terminate()
         server.wait(timeout=60)
         log_file.close()
-    # the editor's next preview finds every article of the last rebuild in the content cache
+    # between two sessions, a pull changes an article: the next session starts from the
+    # pages the last one left, renders that article and what lists it, and nothing else
+    pulled = root / "docs" / "tin-tuc" / "2025" / "thong-cao.md"
+    pulled.write_text(
+        re.sub(r"^title: .*$", 'title: "Tiêu đề kéo về"', pulled.read_text("utf-8"), flags=re.M),
+        encoding="utf-8",
+    )
     log_path = tmp_path / "serve-again.log"
     with log_path.open("w", encoding="utf-8") as log_file:
         server = subprocess.Popen(
@@ -123,9 +129,17 @@ def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path
             stderr=subprocess.STDOUT,
         )
         try:
-            wait_for(page, "MARKER-REPAIRED-5b5b", log_path)
+            wait_for(base + "tin-tuc/2025/thong-cao/", "Tiêu đề kéo về", log_path)
+            assert "Tiêu đề kéo về" in fetch(base + "tin-tuc/2025/")[1]  # its year's listing
+            assert "MARKER-REPAIRED-5b5b" in fetch(page)[1]  # the last session's page
+            assert "MARKER-DRAFT-7f3a" in fetch(base + "tin-tuc/2026/ban-nhap/")[1]
         finally:
             server.terminate()
             server.wait(timeout=60)
-    reused = re.search(r"content cache: (\d+)/(\d+)", log_path.read_text(encoding="utf-8"))
-    assert reused and reused.group(1) == reused.group(2), log_path.read_text(encoding="utf-8")
+    log = log_path.read_text(encoding="utf-8")
+    # the editor's next preview finds every article of the last rebuild in the content cache
+    reused = re.search(r"content cache: (\d+)/(\d+)", log)
+    # ... but the pulled one and its translation (checked against it)
+    assert reused and int(reused.group(1)) == int(reused.group(2)) - 2, log
+    rebuilt = re.findall(r"preview: (\d+) of (\d+) articles", log)
+    assert rebuilt and int(rebuilt[0][0]) <= 3 < int(rebuilt[0][1]), log  # its first build

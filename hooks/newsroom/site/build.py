@@ -41,6 +41,9 @@ class BuildState:
     not_found_pages: dict[str, str] = field(default_factory=dict)
     #: the deletion of the previous build's ``site/`` running meanwhile (newsroom.site.sitedir)
     cleaning: threading.Thread | None = None
+    #: ``make serve``: the articles saved since the last build (rendered again whatever
+    #: their modification time says)
+    preview_changed: set[str] = field(default_factory=set)
 
     def store(self, name: str) -> Store | None:
         """The cache file ``name``, shared by the language passes; saved by ``save_stores``."""
@@ -76,6 +79,10 @@ class Session:
     sources: dict[str, tuple[int, int, int]] = field(default_factory=dict)
     #: each article's listing digest by ``id``, with the article (hooks/listings.py)
     digests: dict[int, tuple[object, str]] = field(default_factory=dict)
+    #: the preview folder kept across sessions (newsroom.site.preview_site), once taken
+    held: Any = None
+    tried: bool = False  # whether this process tried to take it
+    preview_inputs: str = ""  # what its pages were built from, at the last build
 
 
 _session = Session()
@@ -92,6 +99,34 @@ def generated_unchanged(lang: str, src_uri: str, fingerprint: str) -> bool:
     before = _session.generated.get((lang, src_uri))
     _session.generated[(lang, src_uri)] = fingerprint
     return before == fingerprint
+
+
+def preview_folder(cache: Path | None) -> Any:
+    """The preview folder this process holds (taken at its first build), or ``None``."""
+    from . import preview_site  # the preview only
+
+    if not _session.tried and cache is not None:
+        _session.tried = True
+        _session.held = preview_site.hold(cache)
+    return _session.held
+
+
+def restore_preview(
+    sources: dict[str, tuple[int, int, int]], generated: dict[tuple[str, str], str]
+) -> None:
+    """Start this process's preview from what an earlier session's last build left."""
+    _session.sources, _session.generated = sources, generated
+
+
+def preview_record() -> tuple[dict[str, tuple[int, int, int]], dict[tuple[str, str], str]]:
+    """(source signatures, generated pages' fingerprints) of the last complete preview build."""
+    return _session.sources, _session.generated
+
+
+def swap_preview_inputs(value: str) -> str:
+    """Note what this build's preview pages are built from; return the last build's."""
+    before, _session.preview_inputs = _session.preview_inputs, value
+    return before
 
 
 def article_digests() -> dict[int, tuple[object, str]]:
