@@ -54,3 +54,11 @@ def test_a_file_saved_again_is_a_change_and_an_untouched_one_is_not(tmp_path) ->
     (docs / "tin-tuc" / "a.md").write_text("một!", encoding="utf-8")
     (docs / "moi.md").write_text("mới", encoding="utf-8")
     assert preview.changed(preview.signatures(docs), before) == {"tin-tuc/a.md", "moi.md"}
+
+
+def test_a_long_text_without_spaces_is_read_in_linear_time() -> None:
+    """A hostile article must not stall the preview: 400,000 characters with no separator
+    (the old pattern took minutes on this) and one link at the end."""
+    text = "a" * 400_000 + " [x](../2025/a.md)"
+    found = preview.link_targets("tin-tuc/2026/x.md", text)
+    assert "tin-tuc/2025/a.md" in found

@@ -28,8 +28,9 @@ from ..content.settings import LANGUAGES
 
 #: A stat signature: size, modification time (ns), inode.
 Signature = tuple[int, int, int]
-#: Anything that looks like a path to a Markdown page (a link, an image's page, a reference).
-_MARKDOWN_PATH = re.compile(r"[^\s()\[\]<>\"'`|]+?\.md(?=[#?\s)\]>\"'|]|$)", re.MULTILINE)
+#: What separates a path from the text around it in Markdown and HTML (a link's brackets,
+#: quotes, a table's bars, spaces). Splitting on it is linear in the text, whatever it holds.
+_AROUND_PATH = re.compile(r"[\s()\[\]<>\"'`|]+")
 
 
 def signatures(docs_dir: Path) -> dict[str, Signature]:
@@ -58,12 +59,13 @@ def link_targets(src_uri: str, text: str) -> set[str]:
     """Docs paths of the Markdown pages ``text`` (the source ``src_uri``) may link to."""
     folder = posixpath.dirname(src_uri)
     found = set()
-    for match in _MARKDOWN_PATH.finditer(text):
-        path = match.group(0).split("#", 1)[0]
-        if "://" in path:
+    for token in _AROUND_PATH.split(text):  # anything that looks like a path to a page
+        path = token.split("#", 1)[0].split("?", 1)[0]
+        if not path.endswith(".md") or "://" in path:
             continue
-        candidates = [path.lstrip("/")] if path.startswith("/") else [path]
-        if not path.startswith("/"):
+        if path.startswith("/"):
+            candidates = [path.lstrip("/")]
+        else:
             candidates = [posixpath.join(folder, path), path]
         for candidate in candidates:
             normal = posixpath.normpath(candidate)
