@@ -193,3 +193,17 @@ def test_without_the_content_cache_every_run_builds(project: Path, tmp_path: Pat
     shutil.copytree(project / "site", root / "site")
     assert built(newsroom_build(root, FIXED_NOW, NEWSROOM_CACHE="off"))
     assert built(newsroom_build(root, FIXED_NOW, NEWSROOM_CACHE="off"))
+
+
+def test_a_large_file_is_known_by_its_metadata_and_any_write_shows(tmp_path: Path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    video = folder / "video.mp4"
+    video.write_bytes(b"\0" * (uptodate.HASHED_UP_TO + 1))
+    before = uptodate.tree_digest(folder)
+    assert uptodate.tree_digest(folder) == before
+    info = video.stat()
+    with video.open("r+b") as handle:  # the same size, and the old modification time back
+        handle.write(b"\1")
+    os.utime(video, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert uptodate.tree_digest(folder) != before  # the change time moved

@@ -3,8 +3,9 @@
 A production build's output is a function of its inputs and of "now". :func:`fingerprint`
 digests both, without building:
 
-- **the files** the build reads: every entry of the docs folder (bytes of regular files;
-  symbolic links by their target, never followed; anything else by its type), ``mkdocs.yml``,
+- **the files** the build reads: every entry of the docs folder (bytes of regular files up
+  to 1 MiB, larger ones by size, inode and modification and change times; symbolic links by
+  their target, never followed; anything else by its type), ``mkdocs.yml``,
   the templates (``theme.custom_dir``) and the hooks with this package;
 - **the tools**: every installed Python distribution with its version, and the Python;
 - **the settings from the environment**: ``NEWSROOM_*`` (but the clock and the cache's own),
@@ -52,6 +53,8 @@ MANIFEST = "site-build.json"
 UNKEYED_ENV = frozenset({"NEWSROOM_NOW", "NEWSROOM_CACHE", "NEWSROOM_CACHE_SECRET_FILE"})
 #: Folders of the code trees that hold nothing the build reads.
 _NOT_READ = frozenset({"__pycache__"})
+#: Files up to this size are fingerprinted by their bytes, larger ones by their metadata.
+HASHED_UP_TO = 1 << 20
 _ENV_NAME = re.compile(r"\b[A-Z_][A-Z0-9_]{2,}\b")
 
 
@@ -177,8 +180,10 @@ def _git_commit(folder: Path) -> str:
 
 
 def tree_digest(folder: Path) -> str:
-    """Every entry under ``folder`` by relative path: regular files by bytes, symbolic links
-    by target (never followed), anything else by type. ``__pycache__`` folders are left out."""
+    """Every entry under ``folder`` by relative path: regular files by bytes (files above
+    ``HASHED_UP_TO`` by size, inode and modification and change times, which any write
+    updates: media are not read again on every run), symbolic links by target (never
+    followed), anything else by type. ``__pycache__`` folders are left out."""
     digest = hashlib.sha256()
     for rel, line, path in _entries(folder):
         digest.update(f"{rel}\0{line}\0".encode("utf-8", "surrogateescape"))
@@ -196,8 +201,11 @@ def _entries(folder: Path) -> Iterator[tuple[str, str, Path | None]]:
             info = os.lstat(path)
             if stat.S_ISLNK(info.st_mode):
                 yield rel, f"link {os.readlink(path)}", None
-            elif stat.S_ISREG(info.st_mode):
+            elif stat.S_ISREG(info.st_mode) and info.st_size <= HASHED_UP_TO:
                 yield rel, f"file {info.st_size}", path
+            elif stat.S_ISREG(info.st_mode):
+                times = f"{info.st_ino} {info.st_mtime_ns} {info.st_ctime_ns}"
+                yield rel, f"large {info.st_size} {times}", None
             else:
                 yield rel, f"other {stat.S_IFMT(info.st_mode)}", None
 
