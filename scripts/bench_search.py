@@ -27,7 +27,7 @@ from bench_build import make_project
 from site_project import CHROMIUM, CHROMIUM_ARGS
 
 NOW = "2026-11-22T12:00:00+07:00"
-QUERIES = ("thi hanh an", "dat dai", "tranh chấp")
+QUERIES = ("thi hanh an", "người phải thi hành án", "dat dai", "tranh chấp")
 _LOG = re.compile(r"search: (?P<pages>.*?) trang, (?P<mb>[\d.]+) MB, (?P<s>[\d.]+) s")
 
 
