@@ -72,13 +72,13 @@ class Forge:
         if push:
             git(self.editor, "push", "--quiet", "origin", "main")
 
-    def publish(self) -> subprocess.CompletedProcess:
+    def publish(self, now: str = FIXED_NOW) -> subprocess.CompletedProcess:
         env = {
             **os.environ,
             "NEWSROOM_SOURCE": str(self.source),
             "NEWSROOM_RELEASES": str(self.releases),
             "NEWSROOM_BIN": str(BIN),
-            "NEWSROOM_NOW": FIXED_NOW,
+            "NEWSROOM_NOW": now,
             "NEWSROOM_SITE_URL": SITE_URL,
             "NO_MKDOCS_2_WARNING": "1",
         }
@@ -126,6 +126,19 @@ def test_the_timer_script_twice_on_unchanged_sources_makes_one_release(forge):
     live = forge.releases / "current"
     assert (live / "index.html.gz").is_file() and (live / "build-id.txt").is_file()
     assert not [p for p in forge.releases.iterdir() if p.name.startswith(".pending")]
+
+
+def test_a_scheduled_article_coming_due_is_released_with_nothing_pushed(tmp_path):
+    """The publisher skips the build only while the moment is the same for the output: at
+    the scheduled article's time it builds, and the article is live."""
+    forge = Forge(tmp_path)
+    assert forge.publish("2026-07-01T07:59:00+07:00").returncode == 0
+    waiting = forge.publish("2026-07-01T07:59:59+07:00")
+    assert "inputs unchanged" in _line(waiting), waiting.stdout + waiting.stderr
+    due = forge.publish("2026-07-01T08:00:01+07:00")
+    assert f"released current={forge.live()}" in _line(due), due.stdout + due.stderr
+    page = forge.releases / "current" / "tin-tuc" / "2026" / "hen-gio" / "index.html"
+    assert "MARKER-SCHEDULED-5d2e" in page.read_text(encoding="utf-8")
 
 
 def test_a_pushed_article_makes_a_new_release(forge):

@@ -18,6 +18,7 @@ the inputs of the live release's build are unchanged at this moment (``.inputs``
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -211,9 +212,14 @@ def _inputs_of(root: Path) -> tuple[str, str] | None:
 
 
 def _record_inputs(root: Path, name: str, fingerprint: str) -> None:
+    """Note the live release's inputs; a failure only costs the next run a build."""
     temporary = root / f"{INPUTS}.{os.getpid()}"
-    temporary.write_text(f"{name} {fingerprint}\n", encoding="ascii")
-    os.rename(temporary, root / INPUTS)
+    try:
+        temporary.write_text(f"{name} {fingerprint}\n", encoding="ascii")
+        os.rename(temporary, root / INPUTS)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
 
 
 def _digest_of(release_dir: Path) -> str | None:
