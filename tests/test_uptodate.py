@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXED_NOW, REPO, SITE_URL, make_project, run_build
+from conftest import FIXED_NOW, REPO, SITE_URL, Build, make_project, run_build
 from newsroom.content import settings as site_settings
 from newsroom.content.loading import load
 from newsroom.site import uptodate
@@ -124,14 +124,7 @@ def test_a_scheduled_article_coming_due_is_built_as_a_clean_build_would(
     clean_root = make_project(tmp_path / "clean")
     monkeypatch.setenv("NEWSROOM_CACHE", "off")
     clean = run_build(clean_root, AFTER_DUE)
-    assert_same(output(clean), output(_as_build(root)))
-
-
-def _as_build(root: Path):  # type: ignore[no-untyped-def]
-    """The project's ``site/`` in the shape :func:`test_rebuild.output` reads."""
-    from conftest import Build
-
-    return Build(root, root / "site", 0, "")
+    assert_same(output(clean), output(Build(root, root / "site", 0, "")))
 
 
 @pytest.fixture(scope="module")
