@@ -4,6 +4,7 @@ effect on builds (byte-identical output, reuse) is proven by real builds in test
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from newsroom.site.pagecache import EntryStore
@@ -50,3 +51,30 @@ def test_a_symbolic_link_in_place_of_the_folder_disables_the_store(tmp_path: Pat
     store.put(A, "x")
     assert store.get(A) is None
     assert list(elsewhere.iterdir()) == []
+
+
+def test_an_entry_is_never_written_through_a_link_at_its_name(tmp_path: Path) -> None:
+    target = tmp_path / "outside.txt"
+    target.write_text("untouched", encoding="utf-8")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / A).symlink_to(target)  # what a repository committing .cache/ could plant
+    store = EntryStore(folder)
+    store.put(A, "<html>A</html>")
+    assert target.read_text(encoding="utf-8") == "untouched"
+    assert store.get(A) is None
+
+
+def test_a_half_written_entry_is_no_entry(tmp_path: Path) -> None:
+    store = EntryStore(tmp_path / "pages")
+    store.put(A, "<html>" + "A" * 10_000 + "</html>")
+    entry = tmp_path / "pages" / A
+    entry.write_bytes(entry.read_bytes()[:-100])  # a build stopped while writing it
+    assert EntryStore(tmp_path / "pages").get(A) is None
+
+
+def test_an_entry_that_is_a_pipe_is_no_entry_and_does_not_block(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    os.mkfifo(folder / A)
+    assert EntryStore(folder).get(A) is None

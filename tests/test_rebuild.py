@@ -202,6 +202,22 @@ def test_a_cache_committed_to_the_repository_is_never_loaded(tmp_path: Path) -> 
     assert reused(build)[0] == 0  # nothing taken from the forged file
 
 
+def test_cache_files_that_are_links_pipes_or_devices_are_never_read(tmp_path: Path) -> None:
+    """A repository can commit ``.cache/newsroom/scan.pickle`` as a link to ``/dev/zero``
+    (reading it never ends) and git checks out what a script made a named pipe: each is
+    no cache, and the build is the usual one (run_build gives up after 600 s)."""
+    from newsroom.content import loading
+    from newsroom.outputs import search_bundle
+
+    root = make_project(tmp_path / "project")
+    (root / CACHE).mkdir(parents=True)
+    (root / CACHE / loading.SCAN_CACHE).symlink_to("/dev/zero")
+    os.mkfifo(root / CACHE / search_bundle.BUNDLE_CACHE)
+    build = run_build(root)
+    assert build.returncode == 0, build.output
+    assert reused(build)[0] == 0
+
+
 def test_a_symlinked_cache_folder_is_not_used(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project")
     elsewhere = tmp_path / "elsewhere"

@@ -21,6 +21,7 @@ import hmac
 import os
 import pickle
 import re
+import stat
 import sys
 import tempfile
 from functools import cache
@@ -103,6 +104,23 @@ def files_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
+def read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file; ``None`` for anything else (missing, a
+    symbolic link — never followed —, a named pipe or a device, which could block or never
+    end). Every file of the cache folder is read this way: a repository can commit one."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return None
+        try:
+            return handle.read()
+        except OSError:
+            return None
+
+
 def seal(payload: bytes) -> bytes:
     """HMAC-SHA-256 of ``payload`` with this machine's cache secret."""
     return hmac.new(_secret(), payload, hashlib.sha256).digest()
@@ -171,7 +189,7 @@ class Store:
     @staticmethod
     def _load(path: Path) -> dict[str, Any]:
         try:
-            data = path.read_bytes()
+            data = read_regular(path) or b""
             if not data.startswith(_FORMAT):
                 return {}
             body = data[len(_FORMAT) :]

@@ -128,9 +128,7 @@ def inputs(site_inputs: str, site_url: str, moment: str) -> str:
 
 def _read(path: Path, expected: str) -> Restored | None:
     try:
-        if path.is_symlink():
-            return None
-        check, _, payload = path.read_bytes().partition(b"\n")
+        check, _, payload = (cache.read_regular(path) or b"").partition(b"\n")
         if not cache.verify(payload, bytes.fromhex(check.decode("ascii"))):
             return None
         data: Any = json.loads(payload)

@@ -262,11 +262,8 @@ def listing(site_dir: Path) -> dict[str, list[int]]:
 
 
 def _read(path: Path) -> dict[str, Any] | None:
-    try:
-        if path.is_symlink():
-            return None
-        data = path.read_bytes()
-    except OSError:
+    data = cache.read_regular(path)
+    if data is None:
         return None
     check, _, payload = data.partition(b"\n")
     try:
