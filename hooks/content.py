@@ -14,15 +14,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
+from newsroom.common import cache
 from newsroom.common.clock import ClockError
 from newsroom.content import loading
 from newsroom.content.classify import Kind
 from newsroom.content.registries import RegistryError
-from newsroom.site import build, preview, sitedir
+from newsroom.site import build, sitedir
 
 log = get_plugin_logger("newsroom")
-#: Build memo keys: the articles of a lean preview rebuild, and their stat signatures.
-_LEAN, _SOURCES = ("preview", "articles"), ("preview", "sources")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -49,12 +48,12 @@ def on_config(config):
         state = build.reuse(key) if not build.is_final_pass(config) else None
         if state is None:
             folder = build.cache_dir(config)
-            read = preview.signatures(settings.docs_dir) if build.is_dirty_preview() else None
+            # the preview notes what it reads before reading it (hooks/preview.py)
+            read = cache.stat_listing(settings.docs_dir) if build.is_dirty_preview() else None
             site = loading.load(settings, cache_dir=folder, keep=build.is_preview())
             state = build.start(site, key, folder)
             state.partial = build.is_dirty_preview() and not build.inputs_changed(config, settings)
-            if read is not None:
-                state.memo[_SOURCES] = read
+            state.sources_read = read
     except (RegistryError, ClockError) as exc:
         raise PluginError(str(exc)) from exc
     if build.current_language(config) == "vi":  # report once, not once per language
@@ -72,11 +71,8 @@ def on_pre_build(config) -> None:
 def on_post_build(config) -> None:
     """Once the last language is built, write the content cache files the build used."""
     if build.is_final_pass(config):
-        state = build.state()
-        state.save_stores()
-        sitedir.finish(state.cleaning)
-        if _SOURCES in state.memo:  # the preview now shows these versions of the articles
-            build.remember_sources(state.memo[_SOURCES])
+        build.state().save_stores()
+        sitedir.finish(build.state().cleaning)
 
 
 def _report(state: build.BuildState, stop: bool) -> None:
@@ -110,7 +106,6 @@ def on_files(files: Files, config) -> Files:
     corpus = state.site.corpus
     docs_dir = os.path.realpath(config.docs_dir)
     private = set() if state.preview else corpus.private_files()
-    lean = _preview_articles(state) if build.is_dirty_preview() else None
     folders: dict[str, bool] = {}  # each file's folder: the docs folder? (once per folder)
     for file in list(files):
         if file.generated_by:
@@ -127,39 +122,8 @@ def on_files(files: Files, config) -> Files:
             continue
         entry = corpus.get(file.src_uri)
         visible = entry is not None and (state.preview or entry.visibility.has_public_page)
-        if not visible or (lean is not None and file.src_uri not in lean):
+        if not visible:
             files.remove(file)
         else:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     return files
-
-
-def _preview_articles(state: build.BuildState) -> set[str] | None:
-    """In ``make serve``: the articles this build hands to MkDocs (``newsroom.site.preview``),
-    ``None`` for all of them (the first build, or templates, config or registries changed).
-    Computed once per build; the stat signatures are remembered once the build is complete."""
-    if _LEAN in state.memo:
-        return state.memo[_LEAN]
-    corpus = state.site.corpus
-    docs_dir = state.settings.docs_dir
-    articles = set(corpus.files.of_kind(Kind.ARTICLE))
-    lean = None
-    if state.partial and _SOURCES in state.memo:
-        changed = preview.changed(state.memo[_SOURCES], build.preview_sources()) & articles
-        state.preview_changed = changed
-        rendered = changed | set(corpus.files.of_kind(Kind.PAGE))
-        texts = {src: _text(docs_dir / src) for src in rendered}
-        lean = preview.kept_articles(changed, texts, articles)
-        log.info(
-            f"xem trước: {len(lean)}/{len(articles)} bài qua MkDocs / "
-            f"preview: {len(lean)} of {len(articles)} articles handed to MkDocs"
-        )
-    state.memo[_LEAN] = lean
-    return lean
-
-
-def _text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""

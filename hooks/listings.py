@@ -8,6 +8,7 @@ pages as unknown files, so they are added to the per-language file set it produc
 from __future__ import annotations
 
 from dataclasses import fields
+from itertools import islice
 from types import SimpleNamespace
 
 from mkdocs.plugins import event_priority
@@ -120,24 +121,14 @@ def on_page_context(context, page, config, nav):
         lang = build.current_language(config)
         articles = state.site.corpus.articles(lang)
         featured = [a for a in articles if a.featured][:4]
+        not_featured = (a for a in articles if a not in featured)
         page.meta["newsroom_articles"] = articles[:16]
         context["home"] = {
             "featured": [card(a, registries) for a in featured],
-            "latest": [card(a, registries) for a in _first(12, articles, featured)],
+            "latest": [card(a, registries) for a in islice(not_featured, 12)],
             "years": [
                 link(str(y), urls.listing("year", str(y), lang))
                 for y in sorted({a.year for a in articles}, reverse=True)
             ],
         }
     return context
-
-
-def _first(count: int, articles, left_out) -> list:  # type: ignore[no-untyped-def]
-    """The first ``count`` of ``articles`` not in ``left_out``."""
-    found = []
-    for article in articles:
-        if len(found) == count:
-            break
-        if article not in left_out:
-            found.append(article)
-    return found

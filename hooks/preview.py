@@ -1,18 +1,28 @@
-"""Hook: ``make serve`` builds into the preview folder kept from one session to the next
-(``newsroom.site.preview_site``), so that a new session renders only what changed.
+"""Hook: what ``make serve`` (``mkdocs serve --dirty``) builds again, and where.
 
-Runs after the content hook loaded the site (50) and before static-i18n reads the site folder
-for the language being built (-100).
+- After a save, MkDocs gets only the saved articles and those their links need
+  (``newsroom.site.preview``); the content hook took the sources' stat signatures before
+  reading them (``BuildState.sources_read``).
+- The pages are written to the preview folder kept from one session to the next
+  (``newsroom.site.preview_site``), so that a new session renders only what changed.
+
+``on_config`` runs after the content hook loaded the site (50) and before static-i18n reads the
+site folder for the language being built (-100); ``on_files`` after the content hook's
+allow-list (50) and before static-i18n makes each language's files (-100).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-from newsroom.site import build, pagecache, preview_site, uptodate
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from newsroom.content.classify import Kind
+from newsroom.site import build, pagecache, preview, preview_site, uptodate
 
-_INPUTS = ("preview", "inputs")  # the build memo's key of what the pages are built from
+log = get_plugin_logger("newsroom")
+#: Build memo keys: what the pages are built from; the articles handed to MkDocs.
+_INPUTS, _KEPT = ("preview", "inputs"), ("preview", "articles")
 
 
 @event_priority(40)
@@ -48,14 +58,60 @@ def on_config(config):
     return config
 
 
-@event_priority(-250)  # after the content hook noted the sources of the complete build
+@event_priority(45)
+def on_files(files: Files, config) -> Files:
+    """A rebuild hands MkDocs only the articles ``newsroom.site.preview`` keeps."""
+    if not build.is_dirty_preview():
+        return files
+    kept = _kept_articles(build.state())
+    if kept is not None:
+        for file in list(files):
+            if file.src_uri not in kept and build.state().site.corpus.get(file.src_uri):
+                files.remove(file)
+    return files
+
+
+def _kept_articles(state: build.BuildState) -> set[str] | None:
+    """The articles of this build (once for both language passes); ``None``: all of them
+    (the first build, or templates, config, registries or the moment changed)."""
+    if _KEPT in state.memo:
+        return state.memo[_KEPT]
+    kept = None
+    if state.partial and state.sources_read is not None:
+        corpus = state.site.corpus
+        articles = set(corpus.files.of_kind(Kind.ARTICLE))
+        saved = preview.changed(state.sources_read, build.preview_record()[0]) & articles
+        state.preview_changed = saved
+        rendered = saved | set(corpus.files.of_kind(Kind.PAGE))
+        texts = {src: _text(state.settings.docs_dir / src) for src in rendered}
+        kept = preview.kept_articles(saved, texts, articles)
+        log.info(
+            f"xem trước: {len(kept)}/{len(articles)} bài qua MkDocs / "
+            f"preview: {len(kept)} of {len(articles)} articles handed to MkDocs"
+        )
+    state.memo[_KEPT] = kept
+    return kept
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+@event_priority(-250)  # after every other hook, static-i18n's nested passes included
 def on_post_build(config) -> None:
+    """The build is complete: the preview shows these versions of the sources."""
     if not build.is_dirty_preview() or not build.is_final_pass(config):
         return
+    state = build.state()
+    if state.sources_read is not None:
+        build.remember_sources(state.sources_read)
     held = build.preview_folder(None)
-    if held is not None and _INPUTS in build.state().memo:
+    if held is not None and _INPUTS in state.memo:
         sources, generated = build.preview_record()
-        preview_site.record(held, build.state().memo[_INPUTS], sources, generated)
+        preview_site.record(held, state.memo[_INPUTS], sources, generated)
 
 
 def on_serve(server, config, builder):

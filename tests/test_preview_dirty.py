@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import IO
 
 from conftest import FIXED_NOW, make_project
 from test_preview import fetch as fetch_page
@@ -37,6 +38,19 @@ def wait_for(url: str, text: str, log: Path, limit: float = 180) -> None:
     raise AssertionError(f"{url} never showed {text!r}:\n{log.read_text(encoding='utf-8')}")
 
 
+def _serve(root: Path, port: int, env: dict[str, str], log: IO[str]) -> subprocess.Popen:
+    """``make serve``'s command on the project, on ``port``, logging to ``log``."""
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    config = str(root / "mkdocs.yml")
+    return subprocess.Popen(
+        [mkdocs, "serve", "--dirty", "--no-strict", "-f", config, "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
 def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
     assert "mkdocs serve --dirty --no-strict" in (
@@ -50,15 +64,7 @@ def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path
     }
     log_path = tmp_path / "serve.log"
     log_file = log_path.open("w", encoding="utf-8")
-    mkdocs = str(Path(sys.executable).parent / "mkdocs")
-    command = [mkdocs, "serve", "--dirty", "--no-strict", "-f", str(root / "mkdocs.yml")]
-    server = subprocess.Popen(
-        [*command, "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=env,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-    )
+    server = _serve(root, port, env, log_file)
     base = f"http://127.0.0.1:{port}/"
     page = base + "tin-tuc/2026/cong-bo/"
     try:
@@ -121,13 +127,7 @@ def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path
     )
     log_path = tmp_path / "serve-again.log"
     with log_path.open("w", encoding="utf-8") as log_file:
-        server = subprocess.Popen(
-            [*command, "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=root,
-            env=env,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )
+        server = _serve(root, port, env, log_file)
         try:
             wait_for(base + "tin-tuc/2025/thong-cao/", "Tiêu đề kéo về", log_path)
             assert "Tiêu đề kéo về" in fetch(base + "tin-tuc/2025/")[1]  # its year's listing

@@ -4,6 +4,7 @@ The served result is tested in ``test_preview_dirty.py``; here, the link forms."
 
 from __future__ import annotations
 
+from newsroom.common import cache
 from newsroom.site import preview
 
 ARTICLES = {
@@ -50,10 +51,10 @@ def test_a_file_saved_again_is_a_change_and_an_untouched_one_is_not(tmp_path) ->
     (docs / "tin-tuc").mkdir(parents=True)
     (docs / "tin-tuc" / "a.md").write_text("một", encoding="utf-8")
     (docs / "tin-tuc" / "b.md").write_text("hai", encoding="utf-8")
-    before = preview.signatures(docs)
+    before = cache.stat_listing(docs)
     (docs / "tin-tuc" / "a.md").write_text("một!", encoding="utf-8")
     (docs / "moi.md").write_text("mới", encoding="utf-8")
-    assert preview.changed(preview.signatures(docs), before) == {"tin-tuc/a.md", "moi.md"}
+    assert preview.changed(cache.stat_listing(docs), before) == {"tin-tuc/a.md", "moi.md"}
 
 
 def test_a_long_text_without_spaces_is_read_in_linear_time() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newsroom.site import preview_site
 
-SOURCES = {"tin-tuc/2026/a.md": (10, 1_700_000_000_000_000_000, 42)}
+SOURCES = {"tin-tuc/2026/a.md": (0o100644, 10, 1_700_000_000_000_000_000, 42)}
 GENERATED = {("vi", "tin-tuc/index.md"): "f1"}
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXED_NOW, REPO, SITE_URL, Build, make_project, run_build
+from newsroom.common import cache
 from newsroom.content import settings as site_settings
 from newsroom.content.loading import load
 from newsroom.site import uptodate
@@ -67,11 +68,11 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_nothing_changed_nothing_built_site_untouched(project: Path) -> None:
-    before = uptodate.listing(project / "site")
+    before = cache.stat_listing(project / "site")
     assert not built(newsroom_build(project, FIXED_NOW))
     # a second later (no time of the content passed): still nothing to do
     assert not built(newsroom_build(project, "2026-06-15T12:00:01+07:00"))
-    assert uptodate.listing(project / "site") == before
+    assert cache.stat_listing(project / "site") == before
 
 
 def test_what_changes_the_output_builds_again(project: Path) -> None:
@@ -192,11 +193,11 @@ def test_a_large_file_is_known_by_its_metadata_and_any_write_shows(tmp_path: Pat
     folder = tmp_path / "docs"
     folder.mkdir()
     video = folder / "video.mp4"
-    video.write_bytes(b"\0" * (uptodate.HASHED_UP_TO + 1))
-    before = uptodate.tree_digest(folder)
-    assert uptodate.tree_digest(folder) == before
+    video.write_bytes(b"\0" * (cache.HASHED_UP_TO + 1))
+    before = cache.files_digest(folder)
+    assert cache.files_digest(folder) == before
     info = video.stat()
     with video.open("r+b") as handle:  # the same size, and the old modification time back
         handle.write(b"\1")
     os.utime(video, ns=(info.st_atime_ns, info.st_mtime_ns))
-    assert uptodate.tree_digest(folder) != before  # the change time moved
+    assert cache.files_digest(folder) != before  # the change time moved

@@ -16,8 +16,10 @@ run code or claim that a draft is valid and approved.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
+import json
 import os
 import pickle
 import re
@@ -87,21 +89,85 @@ def tree_digest(folder: Path, skip_suffix: str = "") -> str:
         for name in sorted(files):
             if skip_suffix and name.endswith(skip_suffix):
                 continue
-            stat = os.lstat(os.path.join(root, name))
+            info = os.lstat(os.path.join(root, name))
             link = "L" if os.path.islink(os.path.join(root, name)) else "F"
-            line = f"{link} {rel}/{name} {stat.st_size}\0"
+            line = f"{link} {rel}/{name} {info.st_size}\0"
             digest.update(line.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
+#: Files up to this size are digested by their bytes, larger ones by their metadata.
+HASHED_UP_TO = 1 << 20
+#: Folders that hold nothing a build reads (Python's compiled files).
+_NOT_READ = frozenset({"__pycache__"})
+
+
 def files_digest(folder: Path) -> str:
-    """Paths and bytes of every file in ``folder`` (the registries)."""
+    """Every entry under ``folder`` by relative path: regular files by their bytes (above
+    ``HASHED_UP_TO`` by size, inode and modification and change times, which any write
+    updates: media are not read on every run), symbolic links by target (never followed),
+    anything else (a named pipe, a device: never opened) by type. ``__pycache__`` is left out."""
     digest = hashlib.sha256()
-    if folder.is_dir():
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+    for root, dirs, files in os.walk(folder):  # never descends into a linked folder
+        dirs[:] = sorted(d for d in dirs if d not in _NOT_READ)
+        for name in sorted([*files, *(d for d in dirs if os.path.islink(os.path.join(root, d)))]):
+            path = Path(root, name)
+            info = os.lstat(path)
+            if stat.S_ISLNK(info.st_mode):
+                line, data = f"link {os.readlink(path)}", b""
+            elif stat.S_ISREG(info.st_mode) and info.st_size <= HASHED_UP_TO:
+                line, data = f"file {info.st_size}", read_regular(path) or b"unreadable"
+            elif stat.S_ISREG(info.st_mode):
+                line = f"large {info.st_size} {info.st_ino} {info.st_mtime_ns} {info.st_ctime_ns}"
+                data = b""
+            else:
+                line, data = f"other {stat.S_IFMT(info.st_mode)}", b""
+            rel = path.relative_to(folder).as_posix()
+            digest.update(f"{rel}\0{line}\0".encode("utf-8", "surrogateescape"))
+            digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest()
+
+
+def stat_listing(folder: Path) -> dict[str, tuple[int, int, int, int]]:
+    """Type, size, modification time and inode of every entry under ``folder`` (links not
+    followed), by relative path: what a write, an addition or a removal changes."""
+    found: dict[str, tuple[int, int, int, int]] = {}
+    for root, dirs, files in os.walk(folder):
+        for name in [*dirs, *files]:
+            path = os.path.join(root, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            rel = os.path.relpath(path, folder).replace(os.sep, "/")
+            found[rel] = (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino)
+    return found
+
+
+def write_sealed(path: Path, data: dict[str, Any]) -> None:
+    """Write ``data`` as JSON with this machine's seal, atomically; a failure is no record."""
+    payload = json.dumps(data, sort_keys=True).encode()
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        if path.parent.is_symlink():
+            return
+        temporary.write_bytes(seal(payload).hex().encode() + b"\n" + payload)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def read_sealed(path: Path) -> dict[str, Any] | None:
+    """What :func:`write_sealed` wrote on this machine; ``None`` for anything else."""
+    check, _, payload = (read_regular(path) or b"").partition(b"\n")
+    try:
+        if not verify(payload, bytes.fromhex(check.decode("ascii"))):
+            return None
+        value = json.loads(payload)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def read_regular(path: Path) -> bytes | None:

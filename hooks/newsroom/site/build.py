@@ -41,6 +41,8 @@ class BuildState:
     not_found_pages: dict[str, str] = field(default_factory=dict)
     #: the deletion of the previous build's ``site/`` running meanwhile (newsroom.site.sitedir)
     cleaning: threading.Thread | None = None
+    #: ``make serve``: each docs file's ``cache.stat_listing`` entry, taken before the scan
+    sources_read: dict[str, tuple[int, int, int, int]] | None = None
     #: ``make serve``: the articles saved since the last build (rendered again whatever
     #: their modification time says)
     preview_changed: set[str] = field(default_factory=set)
@@ -75,8 +77,8 @@ class Session:
     inputs: str = ""  # digest of the templates, config and registries at the last preview build
     #: fingerprint of each generated page (by language and source path) at the last preview build
     generated: dict[tuple[str, str], str] = field(default_factory=dict)
-    #: stat signature of each article source at the last complete preview build
-    sources: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    #: stat signature of each docs file at the last complete preview build
+    sources: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
     #: each article's listing digest by ``id``, with the article (hooks/listings.py)
     digests: dict[int, tuple[object, str]] = field(default_factory=dict)
     #: the preview folder kept across sessions (newsroom.site.preview_site), once taken
@@ -112,13 +114,13 @@ def preview_folder(cache: Path | None) -> Any:
 
 
 def restore_preview(
-    sources: dict[str, tuple[int, int, int]], generated: dict[tuple[str, str], str]
+    sources: dict[str, tuple[int, int, int, int]], generated: dict[tuple[str, str], str]
 ) -> None:
     """Start this process's preview from what an earlier session's last build left."""
     _session.sources, _session.generated = sources, generated
 
 
-def preview_record() -> tuple[dict[str, tuple[int, int, int]], dict[tuple[str, str], str]]:
+def preview_record() -> tuple[dict[str, tuple[int, int, int, int]], dict[tuple[str, str], str]]:
     """(source signatures, generated pages' fingerprints) of the last complete preview build."""
     return _session.sources, _session.generated
 
@@ -134,12 +136,8 @@ def article_digests() -> dict[int, tuple[object, str]]:
     return _session.digests
 
 
-def preview_sources() -> dict[str, tuple[int, int, int]]:
-    """Article sources as the last complete preview build of this process read them."""
-    return _session.sources
-
-
-def remember_sources(signatures: dict[str, tuple[int, int, int]]) -> None:
+def remember_sources(signatures: dict[str, tuple[int, int, int, int]]) -> None:
+    """The preview now shows these versions of the sources."""
     _session.sources = signatures
 
 

@@ -17,37 +17,18 @@ is not emptied between rebuilds). Static pages, assets and generated pages are a
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from ..content.paths import translation_of
 from ..content.settings import LANGUAGES
 
-#: A stat signature: size, modification time (ns), inode.
-Signature = tuple[int, int, int]
+#: A source's stat signature (``cache.stat_listing``): type, size, modification time, inode.
+Signature = tuple[int, int, int, int]
 #: What separates a path from the text around it in Markdown and HTML (a link's brackets,
 #: quotes, a table's bars, spaces). Splitting on it is linear in the text, whatever it holds.
 _AROUND_PATH = re.compile(r"[\s()\[\]<>\"'`|]+")
-
-
-def signatures(docs_dir: Path) -> dict[str, Signature]:
-    """The stat signature of every file under ``docs_dir`` by docs path (links not followed).
-    Taken before the content is read, so that a save during the build shows as a change in
-    the next one."""
-    found: dict[str, Signature] = {}
-    for root, _dirs, names in os.walk(docs_dir):
-        rel = os.path.relpath(root, docs_dir)
-        for name in names:
-            try:
-                info = os.lstat(os.path.join(root, name))
-            except OSError:
-                continue
-            src = name if rel == "." else f"{rel}/{name}".replace(os.sep, "/")
-            found[src] = (info.st_size, info.st_mtime_ns, info.st_ino)
-    return found
 
 
 def changed(now: dict[str, Signature], before: dict[str, Signature]) -> set[str]:

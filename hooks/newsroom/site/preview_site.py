@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -39,8 +38,10 @@ SITE = "site"
 RECORD = "record.json"
 LOCK = "lock"
 
-#: (source stat signatures, generated pages' fingerprints) as a build left the folder.
-Restored = tuple[dict[str, tuple[int, int, int]], dict[tuple[str, str], str]]
+#: Each source's ``cache.stat_listing`` entry, by docs path.
+Signatures = dict[str, tuple[int, int, int, int]]
+#: (source signatures, generated pages' fingerprints) as a build left the folder.
+Restored = tuple[Signatures, dict[tuple[str, str], str]]
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,7 @@ def forget(held: Held) -> None:
 
 
 def record(
-    held: Held,
-    inputs: str,
-    sources: dict[str, tuple[int, int, int]],
-    generated: dict[tuple[str, str], str],
+    held: Held, inputs: str, sources: Signatures, generated: dict[tuple[str, str], str]
 ) -> None:
     """A build is complete: note what the folder now holds."""
     data = {
@@ -112,13 +110,7 @@ def record(
         "sources": {src: list(signature) for src, signature in sources.items()},
         "generated": [[lang, src, value] for (lang, src), value in generated.items()],
     }
-    payload = json.dumps(data, sort_keys=True).encode()
-    temporary = held.folder / f".{RECORD}.{os.getpid()}"
-    try:
-        temporary.write_bytes(cache.seal(payload).hex().encode() + b"\n" + payload)
-        os.replace(temporary, held.record)
-    except OSError:
-        return
+    cache.write_sealed(held.record, data)
 
 
 def inputs(site_inputs: str, site_url: str, moment: str) -> str:
@@ -127,15 +119,17 @@ def inputs(site_inputs: str, site_url: str, moment: str) -> str:
 
 
 def _read(path: Path, expected: str) -> Restored | None:
+    data = cache.read_sealed(path)
+    if data is None or data.get("inputs") != expected:
+        return None
     try:
-        check, _, payload = (cache.read_regular(path) or b"").partition(b"\n")
-        if not cache.verify(payload, bytes.fromhex(check.decode("ascii"))):
-            return None
-        data: Any = json.loads(payload)
-        if data.get("inputs") != expected:
-            return None
-        sources = {src: (int(a), int(b), int(c)) for src, (a, b, c) in data["sources"].items()}
+        sources = {str(src): _signature(value) for src, value in data["sources"].items()}
         generated = {(str(lang), str(src)): str(value) for lang, src, value in data["generated"]}
-    except (OSError, ValueError, TypeError, KeyError, AttributeError, UnicodeDecodeError):
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
     return sources, generated
+
+
+def _signature(value: Any) -> tuple[int, int, int, int]:
+    mode, size, mtime, inode = (int(v) for v in value)
+    return mode, size, mtime, inode

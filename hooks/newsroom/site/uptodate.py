@@ -3,10 +3,9 @@
 A production build's output is a function of its inputs and of "now". :func:`fingerprint`
 digests both, without building:
 
-- **the files** the build reads: every entry of the docs folder (bytes of regular files up
-  to 1 MiB, larger ones by size, inode and modification and change times; symbolic links by
-  their target, never followed; anything else by its type), ``mkdocs.yml``,
-  the templates (``theme.custom_dir``) and the hooks with this package;
+- **the files** the build reads (``cache.files_digest``: bytes, large files by metadata,
+  links by target, never followed): every entry of the docs folder, ``mkdocs.yml``, the
+  templates (``theme.custom_dir``) and the hooks with this package;
 - **the tools**: every installed Python distribution with its version, and the Python;
 - **the settings from the environment**: ``NEWSROOM_*`` (but the clock and the cache's own),
   ``SOURCE_DATE_EPOCH`` and every variable ``mkdocs.yml`` names (``!ENV``);
@@ -29,14 +28,11 @@ import contextlib
 import dataclasses
 import datetime as dt
 import enum
-import hashlib
-import json
 import os
 import re
-import stat
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -51,10 +47,6 @@ from ..content.settings import Settings
 MANIFEST = "site-build.json"
 #: Environment settings that do not change the output (the clock acts through :func:`moment`).
 UNKEYED_ENV = frozenset({"NEWSROOM_NOW", "NEWSROOM_CACHE", "NEWSROOM_CACHE_SECRET_FILE"})
-#: Folders of the code trees that hold nothing the build reads.
-_NOT_READ = frozenset({"__pycache__"})
-#: Files up to this size are fingerprinted by their bytes, larger ones by their metadata.
-HASHED_UP_TO = 1 << 20
 _ENV_NAME = re.compile(r"\b[A-Z_][A-Z0-9_]{2,}\b")
 
 
@@ -79,7 +71,7 @@ def fingerprint(config_file: Path, config: Mapping[str, Any], site: Site) -> str
         moment(site),
     ]
     for folder in sorted(set(folders)):
-        parts += [str(folder), tree_digest(folder)]
+        parts += [str(folder), cache.files_digest(folder)]
     return cache.key(*parts)
 
 
@@ -179,65 +171,16 @@ def _git_commit(folder: Path) -> str:
     return f"{result.returncode}\n{result.stdout}"
 
 
-def tree_digest(folder: Path) -> str:
-    """Every entry under ``folder`` by relative path: regular files by bytes (files above
-    ``HASHED_UP_TO`` by size, inode and modification and change times, which any write
-    updates: media are not read again on every run), symbolic links by target (never
-    followed), anything else by type. ``__pycache__`` folders are left out."""
-    digest = hashlib.sha256()
-    for rel, line, path in _entries(folder):
-        digest.update(f"{rel}\0{line}\0".encode("utf-8", "surrogateescape"))
-        if path is not None:
-            digest.update(_file_digest(path))
-    return digest.hexdigest()
-
-
-def _entries(folder: Path) -> Iterator[tuple[str, str, Path | None]]:
-    for root, dirs, files in os.walk(folder):  # never descends into a linked folder
-        dirs[:] = sorted(d for d in dirs if d not in _NOT_READ)
-        for name in sorted([*files, *(d for d in dirs if os.path.islink(os.path.join(root, d)))]):
-            path = Path(root, name)
-            rel = path.relative_to(folder).as_posix()
-            info = os.lstat(path)
-            if stat.S_ISLNK(info.st_mode):
-                yield rel, f"link {os.readlink(path)}", None
-            elif stat.S_ISREG(info.st_mode) and info.st_size <= HASHED_UP_TO:
-                yield rel, f"file {info.st_size}", path
-            elif stat.S_ISREG(info.st_mode):
-                times = f"{info.st_ino} {info.st_mtime_ns} {info.st_ctime_ns}"
-                yield rel, f"large {info.st_size} {times}", None
-            else:
-                yield rel, f"other {stat.S_IFMT(info.st_mode)}", None
-
-
-def _file_digest(path: Path) -> bytes:
-    """SHA-256 of a regular file's bytes, opened without following a link or blocking."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError as error:
-        return f"unreadable {error.errno}".encode()
-    with os.fdopen(fd, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").digest()
-
-
 # ---- the record of the last build ---------------------------------------------------------------
 def is_current(cache_dir: Path, site_dir: Path, expected: str) -> bool:
     """True when ``site_dir`` is, file for file, what a build with ``expected`` wrote."""
-    recorded = _read(cache_dir / MANIFEST)
-    if recorded is None:
-        return False
-    return (
-        recorded.get("fingerprint") == expected
-        and recorded.get("site") == str(site_dir.resolve())
-        and recorded.get("files") == listing(site_dir)
-    )
+    recorded = cache.read_sealed(cache_dir / MANIFEST)
+    return recorded is not None and recorded == _record(site_dir, expected)
 
 
 def record(cache_dir: Path, site_dir: Path, value: str) -> None:
     """Note that ``site_dir`` now holds the complete build of ``value`` (sealed)."""
-    data = {"fingerprint": value, "site": str(site_dir.resolve()), "files": listing(site_dir)}
-    payload = json.dumps(data, sort_keys=True).encode()
-    _write(cache_dir / MANIFEST, cache.seal(payload).hex().encode() + b"\n" + payload)
+    cache.write_sealed(cache_dir / MANIFEST, _record(site_dir, value))
 
 
 def forget(cache_dir: Path) -> None:
@@ -246,45 +189,12 @@ def forget(cache_dir: Path) -> None:
         (cache_dir / MANIFEST).unlink()
 
 
-def listing(site_dir: Path) -> dict[str, list[int]]:
-    """Size, modification time and inode of every entry under ``site_dir``: any change to
-    the folder after the build (a file edited, added, removed or replaced) shows here."""
-    found: dict[str, list[int]] = {}
-    if not site_dir.is_dir():
-        return found
-    for root, dirs, files in os.walk(site_dir):
-        for name in [*dirs, *files]:
-            path = os.path.join(root, name)
-            info = os.lstat(path)
-            rel = os.path.relpath(path, site_dir)
-            found[rel] = [info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino]
-    return found
-
-
-def _read(path: Path) -> dict[str, Any] | None:
-    data = cache.read_regular(path)
-    if data is None:
-        return None
-    check, _, payload = data.partition(b"\n")
-    try:
-        if not cache.verify(payload, bytes.fromhex(check.decode("ascii"))):
-            return None  # not written by this machine's builds
-        value = json.loads(payload)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return value if isinstance(value, dict) else None
-
-
-def _write(path: Path, data: bytes) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.parent.is_symlink():
-            return
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        return
+def _record(site_dir: Path, value: str) -> dict[str, Any]:
+    """The record of ``site_dir`` built from ``value``, as JSON reads it back. The listing
+    (``cache.stat_listing``) shows any change to the folder after the build: a file edited,
+    added, removed or replaced."""
+    files = {rel: list(info) for rel, info in cache.stat_listing(site_dir).items()}
+    return {"fingerprint": value, "site": str(site_dir.resolve()), "files": files}
 
 
 # ---- one production build's inputs --------------------------------------------------------------
@@ -308,14 +218,14 @@ class Inputs:
         )
 
 
-def read(config_file: Path, site_dir: Path | None = None) -> Inputs:
+def read(config_file: Path) -> Inputs:
     """Load the project of ``config_file`` at the build clock (``NEWSROOM_NOW`` or the wall
-    clock) through the content cache and fingerprint it. ``site_dir`` defaults to the config's.
-    Raises what loading raises (``RegistryError``, ``ClockError``)."""
+    clock) through the content cache and fingerprint it. Raises what loading raises
+    (``RegistryError``, ``ClockError``)."""
     config = site_settings.read_config(config_file)
     base = config_file.resolve().parent
     settings = Settings.from_config(config, base)
     folder = cache.folder(config_file)
     site = loading.load(settings, clock.now(settings.timezone), folder)
-    output = site_dir or base / str(config.get("site_dir") or "site")
+    output = base / str(config.get("site_dir") or "site")
     return Inputs(config_file, site, fingerprint(config_file, config, site), folder, output)
