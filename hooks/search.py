@@ -1,10 +1,11 @@
-"""Hook: write the Pagefind search bundle, one index per language, started as early as possible.
+"""Hook: write the Pagefind search bundle, an index per language and year, started early.
 
 static-i18n builds Vietnamese first, then English inside the Vietnamese ``on_post_build``
 (priority -100). When the English pass starts (its ``on_pre_build``), every Vietnamese page is
-on disk: the Vietnamese pages are staged and Pagefind indexes them in its own process, on the
-other core, while English is built. After the last pass (-150) the English index is made, both
-are waited for and written as one bundle. The preview server (``mkdocs serve``) skips it:
+on disk: the Vietnamese pages are staged and Pagefind indexes them, a year at a time in its own
+processes (``search_shards``, ``pagefind_runs``), on the other core, while English is built.
+After the last pass (-150) the English indexes are made, all are waited for and written as one
+bundle. The preview server (``mkdocs serve``) skips it:
 drafts must never reach an index, and indexing on every reload would be slow.
 """
 
@@ -15,11 +16,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom.outputs import search, search_bundle
+from newsroom.outputs import pagefind_runs, search, search_bundle
 from newsroom.site import build
 
 log = get_plugin_logger("newsroom")
 _JOBS = ("search", "jobs")
+_RUNS = ("search", "runs")
 _STARTED = ("search", "started")
 #: The folded copies of pages already read by an earlier build (newsroom.common.cache).
 SEARCH_CACHE = "search.pickle"
@@ -39,7 +41,7 @@ def on_pre_build(config) -> None:
     ready = set(order[: order.index(building)]) - {job.lang for job in jobs}
     site_dir = Path(config.site_dir)  # static-i18n keeps it: languages differ by URL prefix
     for lang, documents in _documents_by_language(site_dir, state, set(order) - ready).items():
-        jobs.append(_start(state, lang, documents))
+        jobs.extend(_start(state, lang, documents))
         log.debug(f"search: indexing '{lang}' during the '{building}' pass")
 
 
@@ -56,10 +58,10 @@ def on_post_build(config) -> None:
     done = {job.lang for job in jobs}
     try:
         for lang, documents in _documents_by_language(site_dir, state, done).items():
-            jobs.append(_start(state, lang, documents))
+            jobs.extend(_start(state, lang, documents))
         bundles = state.store(search_bundle.BUNDLE_CACHE)
         started = state.memo.get(_STARTED, time.perf_counter())
-        report = search.finish_index(site_dir, jobs, bundles, started)
+        report = search.finish_index(site_dir, jobs, bundles, started, _runs(state))
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
     for url in report.missing_body:
@@ -72,28 +74,43 @@ def on_post_build(config) -> None:
     pages = ", ".join(f"{lang}: {count}" for lang, count in sorted(report.pages.items()))
     log.info(
         f"Tìm kiếm / search: {pages or '0'} trang, {report.bytes_on_disk / 1e6:.1f} MB, "
-        f"{report.seconds:.1f} s" + (", chỉ mục dùng lại / index reused" if report.reused else "")
+        f"{report.seconds:.1f} s, {report.indexed}/{report.shards} chỉ mục lập lại / indexes made"
+        + (", chỉ mục dùng lại / index reused" if report.reused else "")
     )
 
 
 def on_build_error(error) -> None:
     """A failed build stops the indexing it started (no Pagefind left running)."""
     try:
-        jobs = _jobs(build.state())
+        state = build.state()
     except RuntimeError:  # the build failed before the content hook made its state
         return
-    for job in jobs:
-        job.stop()
+    runs = state.memo.get(_RUNS)
+    if runs is not None:
+        runs.stop()
+    for job in _jobs(state):
+        job.cleanup()
 
 
 def _jobs(state: build.BuildState) -> list[search.IndexJob]:
     return state.memo.setdefault(_JOBS, [])
 
 
-def _start(state: build.BuildState, lang: str, documents: list[search.Document]) -> search.IndexJob:
+def _runs(state: build.BuildState) -> pagefind_runs.Runs:
+    """This build's queue of Pagefind runs."""
+    return state.memo.setdefault(_RUNS, pagefind_runs.Runs())
+
+
+def _start(
+    state: build.BuildState, lang: str, documents: list[search.Document]
+) -> list[search.IndexJob]:
     state.memo.setdefault(_STARTED, time.perf_counter())
     return search.start_index(
-        lang, documents, state.store(SEARCH_CACHE), state.store(search_bundle.BUNDLE_CACHE)
+        lang,
+        documents,
+        state.store(SEARCH_CACHE),
+        state.store(search_bundle.BUNDLE_CACHE),
+        _runs(state),
     )
 
 

@@ -23,10 +23,12 @@ from conftest import FIXED_NOW, Build, make_project, run_build
 CACHE = Path(".cache") / "newsroom"
 #: Pagefind's run-dependent names: filter files, meta files and the entry file naming them.
 UNSTABLE = re.compile(
-    r"^pagefind/(filter/[a-z]+_[0-9a-f]+\.pf_filter"
+    r"^pagefind/(?:[0-9-]+/)?(filter/[a-z]+_[0-9a-f]+\.pf_filter"
     r"|pagefind\.[a-z]+_[0-9a-f]+\.pf_meta|pagefind-entry\.json)$"
 )
-PAGEFIND_PROGRAM = re.compile(r"^pagefind/(pagefind[a-z-]*\.(js|css)|wasm\.[a-z]+\.pagefind)$")
+PAGEFIND_PROGRAM = re.compile(
+    r"^pagefind/(?:[0-9-]+/)?(pagefind[a-z-]*\.(js|css)|wasm\.[a-z]+\.pagefind)$"
+)
 #: After the scheduled fixture article's date (2026-07-01 08:00).
 LATER = "2026-07-02T09:00:00+07:00"
 
@@ -66,6 +68,13 @@ def pages_reused(build: Build) -> tuple[int, int, int]:
     assert match, build.output
     assert match.group(2) == match.group(4)  # every page asked both caches
     return int(match.group(1)), int(match.group(2)), int(match.group(3))
+
+
+def indexes_made(build: Build) -> tuple[int, int]:
+    """(search indexes Pagefind made, indexes written) from the build's search line."""
+    match = re.search(r"(\d+)/(\d+) chỉ mục lập lại / indexes made", build.output)
+    assert match, build.output
+    return int(match.group(1)), int(match.group(2))
 
 
 def cache_files(root: Path) -> list[Path]:
@@ -155,6 +164,8 @@ def test_rebuild_after_edits_equals_a_clean_build(
     pages, built, _markdown = pages_reused(incremental)
     assert 0 < pages < built  # unchanged pages came from the cache, the others were rendered
     assert "index reused" not in incremental.output  # changed pages: Pagefind indexed again
+    made, written = indexes_made(incremental)
+    assert 0 < made <= written
 
     clean_root = make_project(tmp_path / "clean")
     shutil.rmtree(clean_root / "docs")
@@ -169,6 +180,20 @@ def test_rebuild_after_edits_equals_a_clean_build(
     assert "tin-tuc/2026/bai-moi/" in incremental.text("index.html")
     assert "Lịch họp báo đã thay đổi" in incremental.text("tin-tuc/2026/hop-bao/index.html")
     assert "MARKER-SCHEDULED-5d2e" in incremental.text("tin-tuc/2026/hen-gio/index.html")
+
+
+def test_a_body_edit_indexes_only_its_year_again(tmp_path: Path) -> None:
+    """The search index is split by year: an edit to a 2025 article's text makes Pagefind
+    index that year's Vietnamese pages again, and nothing else."""
+    root = make_project(tmp_path / "year")
+    before = run_build(root, FIXED_NOW)
+    made, written = indexes_made(before)
+    assert made == written >= 5  # root and years, in two languages: all made the first time
+    path = root / "docs" / "tin-tuc" / "2025" / "phan-hoi.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nMột câu mới về hồ sơ.\n", "utf-8")
+    after = run_build(root, FIXED_NOW)
+    assert indexes_made(after) == (1, written)
+    assert "câu mới" in after.text("tin-tuc/2025/phan-hoi/index.html")
 
 
 class _Payload:

@@ -17,7 +17,7 @@ from conftest import (
     Build,
 )
 from newsroom.common.text import fold
-from newsroom.outputs import pagefind_chunks, search
+from newsroom.outputs import pagefind_chunks, search, search_shards
 
 PAGE = """<!doctype html><html lang="vi"><head><title>x</title></head><body>
 <nav>Đăng nhập Điều hướng</nav>
@@ -107,17 +107,48 @@ def test_search_pages_are_never_indexed():
 
 # -- the built bundle ------------------------------------------------------------------------
 def _fragments(site: Path) -> list[dict]:
+    """Every page of every index (the root and each year's folder)."""
     found = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site / "pagefind").glob("**/fragment/*.pf_fragment")):
+        raw = gzip.decompress(path.read_bytes())
+        found.append(json.loads(raw[raw.index(b"{") :]))
+    return found
+
+
+def _index_folders(site: Path) -> dict[str, list[str]]:
+    return json.loads((site / "pagefind" / search_shards.MANIFEST).read_text(encoding="utf-8"))
+
+
+def _fragments_in(folder: Path) -> list[dict]:
+    """The pages of one index folder."""
+    found = []
+    for path in sorted((folder / "fragment").glob("*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         found.append(json.loads(raw[raw.index(b"{") :]))
     return found
 
 
 @pytest.mark.build
-def test_bundle_has_one_index_per_language(fixture_build: Build):
-    entry = json.loads(fixture_build.text("pagefind/pagefind-entry.json"))
-    assert set(entry["languages"]) == {"vi", "en"}
+def test_bundle_has_an_index_per_language_and_year(fixture_build: Build):
+    listed = _index_folders(fixture_build.site)
+    articles = [f["url"] for f in _fragments(fixture_build.site) if "/tin-tuc/" in f["url"]]
+    years = sorted({url.split("/tin-tuc/", 1)[1][:4] for url in articles})
+    assert len(years) >= 2
+    assert listed["vi"] == ["", *(f"{year}/" for year in reversed(years))]  # root, newest first
+    assert set(listed) == {"vi", "en"} and listed["en"][0] == ""
+    for lang, folders in listed.items():
+        for folder in folders:
+            entry = json.loads(fixture_build.text(f"pagefind/{folder}pagefind-entry.json"))
+            assert lang in entry["languages"]
+    for year in years:  # a year's folder holds that year's articles only
+        urls = {f["url"] for f in _fragments_in(fixture_build.site / "pagefind" / year)}
+        assert urls and all(url.split("/tin-tuc/", 1)[1].startswith(f"{year}/") for url in urls)
+    root_urls = {f["url"] for f in _fragments_in(fixture_build.site / "pagefind")}
+    assert "/gioi-thieu/" in root_urls and not any("/tin-tuc/" in url for url in root_urls)
+    # a year's folder has the search program files, not Pagefind's own UI
+    names = {p.name for p in (fixture_build.site / "pagefind" / years[-1]).iterdir()}
+    assert {"pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind"} <= names
+    assert not any(name.startswith("pagefind-ui") for name in names)
     assert "Tìm kiếm / search: en:" in fixture_build.output
 
 
@@ -188,9 +219,13 @@ def test_rechunk_cuts_by_encoded_size_and_keeps_every_word_byte_for_byte(
 @pytest.mark.build
 def test_the_built_bundle_is_rechunked(fixture_build: Build):
     assert "index chunks left" not in fixture_build.output
-    for listed in pagefind_chunks.index_chunks(fixture_build.site / "pagefind").values():
-        for *_, words in listed:
-            assert len(words) == 1 or sum(len(e) for _, e in words) <= pagefind_chunks.CHUNK_BYTES
+    for folders in _index_folders(fixture_build.site).values():
+        for folder in folders:
+            limit = search.SHARD_CHUNK_BYTES if folder else pagefind_chunks.CHUNK_BYTES
+            bundle = fixture_build.site / "pagefind" / folder
+            for listed in pagefind_chunks.index_chunks(bundle).values():
+                for *_, words in listed:
+                    assert len(words) == 1 or sum(len(e) for _, e in words) <= limit
 
 
 @pytest.mark.build
@@ -235,3 +270,39 @@ def test_indexing_again_and_again_always_finishes_the_bundle(fixture_build: Buil
         entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
         assert set(entry["languages"]) == {"vi", "en"}
         assert all(pagefind_chunks.index_chunks(site / "pagefind").values())
+
+
+# -- the split by year -------------------------------------------------------------------------
+def _page(published: tuple[int, int] | None, lang: str = "vi") -> search.Document:
+    return search.Document("x/", Path("x"), lang, published=published)
+
+
+def test_articles_are_split_by_year_and_other_pages_go_to_the_root():
+    pages = [_page((2024, 3)), _page(None), _page((2025, 1)), _page((2024, 12))]
+    shards = search_shards.split(pages)
+    assert {name: [p.published for p in listed] for name, listed in shards.items()} == {
+        "2024": [(2024, 3), (2024, 12)],
+        "": [None],
+        "2025": [(2025, 1)],
+    }
+
+
+def test_a_large_year_is_split_into_month_ranges_of_equal_length():
+    per_month = search_shards.SHARD_PAGES // 4  # 3 × SHARD_PAGES in the year: three parts
+    pages = [_page((2024, month)) for month in range(1, 13) for _ in range(per_month)]
+    shards = search_shards.split(pages)
+    assert sorted(shards) == ["2024-1", "2024-2", "2024-3"]
+    assert {p.published[1] for p in shards["2024-2"]} == {5, 6, 7, 8}
+    assert all(len(listed) <= search_shards.SHARD_PAGES for listed in shards.values())
+    # never more parts than months, however large the year
+    assert search_shards.shard_name((2024, 12), {2024: 10**6}) == "2024-12"
+
+
+def test_index_folders_are_never_paths_and_the_manifest_lists_root_then_newest():
+    assert search_shards.folder(Path("/b"), "") == Path("/b")
+    assert search_shards.folder(Path("/b"), "2024-3") == Path("/b/2024-3")
+    for bad in ("../x", "2024/..", "/etc", "20245", "a"):
+        with pytest.raises(ValueError):
+            search_shards.folder(Path("/b"), bad)
+    listed = json.loads(search_shards.manifest({"vi": ["2024", "", "2026", "2025-2"]}))
+    assert listed == {"vi": ["", "2026/", "2025-2/", "2024/"]}

@@ -63,10 +63,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         tmp_path_factory.mktemp("search"),
         extra_files={"tin-tuc/2026/khong-dau.md": ASCII_ARTICLE},
     )
-    # The fixture's index fits in one chunk per language; cut it into chunks of a few words, so
-    # that every query here also crosses chunk boundaries as queries on a large site do.
-    chunks = pagefind_chunks.rechunk(build.site / "pagefind", target=150)
-    assert chunks["vi"] > 20, chunks
+    # The fixture's indexes fit in one chunk per language; cut them into chunks of a few words,
+    # so that every query here also crosses chunk boundaries as queries on a large site do.
+    chunks = [
+        pagefind_chunks.rechunk(folder.parent, target=150)
+        for folder in (build.site / "pagefind").glob("**/pagefind-entry.json")
+    ]
+    assert len(chunks) >= 3 and sum(c.get("vi", 0) for c in chunks) > 20, chunks
     return build
 
 
@@ -171,6 +174,16 @@ def _marker_word(marker: str) -> str:
     return marker.replace("-", "").lower()
 
 
+def test_one_query_searches_every_years_index_and_the_pages(page, server):
+    """The index is split by year (search_shards); a query is answered from all of them,
+    merged and ranked together, with the 2026 title match first."""
+    hrefs = _hrefs(header_search(page, server, "thi hành án"))
+    assert "/tin-tuc/2026/cong-bo/" in hrefs and "/tin-tuc/2025/thong-cao/" in hrefs
+    assert hrefs.index("/tin-tuc/2026/cong-bo/") < 3
+    page.goto(f"{server}/tim-kiem/?q=gi%E1%BB%9Bi+thi%E1%BB%87u")  # "giới thiệu": a static page
+    assert "/gioi-thieu/" in _hrefs(_results(page, ".nr-search-page"))
+
+
 def test_a_published_marker_is_found(page, server):
     results = header_search(page, server, _marker_word(PUBLISHED_MARKER))
     assert _hrefs(results) == ["/tin-tuc/2026/cong-bo/"]
@@ -209,7 +222,7 @@ def test_search_page_reads_the_url_and_filters(page, server):
     assert "/tin-tuc/2026/cong-bo/" in _hrefs(_results(page, ".nr-search-page"))
 
 
-def test_search_page_loads_filter_data_only_after_the_first_results(page, server):
+def test_search_page_loads_filter_data_only_after_the_first_results(page, server, site):
     page.add_init_script(
         """new MutationObserver((_, seen) => {
             if (!document.querySelector('.nr-search__result')) return;
@@ -218,7 +231,7 @@ def test_search_page_loads_filter_data_only_after_the_first_results(page, server
         }).observe(document, {subtree: true, childList: true});"""
     )
     filters: list = []
-    page.on("requestfinished", lambda r: "/pagefind/filter/" in r.url and filters.append(r))
+    page.on("requestfinished", lambda r: ".pf_filter" in r.url and filters.append(r))
     page.goto(f"{server}/tim-kiem/?q=thi+hanh+an")
     assert "/tin-tuc/2026/cong-bo/" in _hrefs(_results(page, ".nr-search-page"))
     page.wait_for_function(
@@ -226,7 +239,10 @@ def test_search_page_loads_filter_data_only_after_the_first_results(page, server
     )
     first = page.evaluate("window.firstResult")
     page.wait_for_timeout(100)  # let the last requestfinished event arrive
-    assert len(filters) == 2 and all(r.timing["startTime"] >= first for r in filters)
+    # type and category, from each Vietnamese index that has articles (the years' indexes)
+    expected = len(list((site.site / "pagefind").glob("*/filter/vi_*.pf_filter")))
+    assert expected >= 4 and len(filters) == expected
+    assert all(r.timing["startTime"] >= first for r in filters)
 
 
 def test_search_page_drops_a_filter_value_that_does_not_exist(page, server):

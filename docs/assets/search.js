@@ -32,12 +32,23 @@
   const root = new URL(box.dataset.root || "/", location.href);
 
   // -- Pagefind -----------------------------------------------------------------------------
+  // The index is split by year (hooks/newsroom/outputs/search_shards.py): the manifest lists
+  // this language's index folders, the root first; Pagefind searches the first and merges the
+  // others (one WebAssembly program for all, results ranked together by score).
   let pagefind = null;
   function loadPagefind() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (pf) => {
-        await pf.options({ baseUrl: root.pathname });
+      const bundle = new URL("pagefind/", root);
+      const listed = fetch(new URL("newsroom-indexes.json", bundle), { cache: "no-cache" }).then((response) => {
+        if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+        return response.json();
+      });
+      pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), listed]).then(async ([pf, indexes]) => {
+        const folders = (Array.isArray(indexes[lang]) ? indexes[lang] : []).map((folder) => new URL(folder, bundle).pathname);
+        if (!folders.length) throw new Error(`no search index for ${lang}`);
+        await pf.options({ baseUrl: root.pathname, basePath: folders[0] });
         await pf.init();
+        await Promise.all(folders.slice(1).map((folder) => pf.mergeIndex(folder, { language: lang, baseUrl: root.pathname })));
         return pf;
       });
     }

@@ -24,11 +24,10 @@ import html
 import json
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Collection, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,7 @@ from ..content.corpus import Corpus
 from ..content.model import Article
 from ..content.registries import Registries
 from ..site import urls
-from . import pagefind_chunks, search_bundle
+from . import pagefind_chunks, pagefind_runs, search_bundle, search_shards
 
 #: Folder of the Pagefind bundle inside ``site/`` (one bundle, per-language indexes inside).
 BUNDLE_DIR = "pagefind"
@@ -70,6 +69,7 @@ class Document:
     lang: str
     meta: dict[str, str] = field(default_factory=dict)
     filters: dict[str, list[str]] = field(default_factory=dict)
+    published: tuple[int, int] | None = None  # an article's (year, month): its index shard
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,9 @@ class Report:
     missing_body: tuple[str, ...]  # published articles whose page has no data-pagefind-body
     chunks: dict[str, int] = field(default_factory=dict)  # word index chunks per language
     rechunk_skipped: str = ""  # why the bundle kept Pagefind's own chunks ("" if re-chunked)
-    reused: bool = False  # the bundle of an earlier build with the same staged pages
+    reused: bool = False  # every index is an earlier build's, of the same staged pages
+    shards: int = 0  # indexes written (search_shards); those indexed again in ``indexed``
+    indexed: int = 0
 
 
 # -- folding ------------------------------------------------------------------------------------
@@ -209,6 +211,7 @@ def documents(
             article.lang,
             article_meta(article, registries),
             article_filters(article, registries),
+            (article.date.year, article.date.month),
         )
     skipped = article_urls | search_page_urls()
     bundle = site_dir / BUNDLE_DIR
@@ -232,64 +235,81 @@ def write_index(
     bundles: cache.Store | None = None,
 ) -> Report:
     """Index ``chosen`` with Pagefind into ``site_dir/pagefind`` (replacing any old bundle):
-    one :func:`start_index` per language, then :func:`finish_index`."""
+    :func:`start_index` for each language, then :func:`finish_index`."""
     started = time.perf_counter()
     documents = list(chosen)
     langs = sorted({d.lang for d in documents}, key=lambda lang: (lang != "vi", lang))
+    runs = pagefind_runs.Runs()
     jobs = [
-        start_index(lang, [d for d in documents if d.lang == lang], store, bundles)
+        job
         for lang in langs
+        for job in start_index(lang, [d for d in documents if d.lang == lang], store, bundles, runs)
     ]
-    return finish_index(site_dir, jobs, bundles, started)
+    return finish_index(site_dir, jobs, bundles, started, runs)
 
 
 @dataclass
 class IndexJob:
-    """One language's index: Pagefind indexing it in the background, or an earlier build's
-    bundle of exactly the same staged pages (``packed``)."""
+    """One shard of one language's index (``search_shards``): Pagefind indexing it in the
+    background, or an earlier build's index of exactly the same staged pages (``packed``)."""
 
     lang: str
+    shard: str
     pages: int
     missing: list[str]
     name: str | None  # digest of the staged pages (search_bundle); None without a bundle store
     packed: dict[str, Any] | None = None
     scratch: tempfile.TemporaryDirectory[str] | None = None
-    process: subprocess.Popen[bytes] | None = None
+    run: Future[int] | None = None
 
     @property
     def output(self) -> Path:
         assert self.scratch is not None
         return Path(self.scratch.name) / "bundle"
 
-    def stop(self) -> None:
-        """End Pagefind if it still runs and delete the scratch folder."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+    def cleanup(self) -> None:
+        """Delete the scratch folder (the run has ended or was stopped)."""
         if self.scratch is not None:
             self.scratch.cleanup()
 
 
 def start_index(
-    lang: str, documents: list[Document], store: cache.Store | None, bundles: cache.Store | None
-) -> IndexJob:
-    """Stage one language's pages and start Pagefind on them without waiting for it.
+    lang: str,
+    documents: list[Document],
+    store: cache.Store | None,
+    bundles: cache.Store | None,
+    runs: pagefind_runs.Runs,
+) -> list[IndexJob]:
+    """Stage one language's pages, shard by shard, and queue Pagefind on each shard.
 
-    The prepared pages are written to a scratch folder laid out like ``site/`` and indexed as a
-    directory by Pagefind's command: one process per language, which exits only once every
-    file is written (Pagefind's Python service answers ``WriteFiles`` before its writes are
-    done). Result URLs are root-relative (``/tin-tuc/…``); the search UI prefixes the site's
-    path (Pagefind's ``baseUrl``). When the pages are those of an earlier build, its bundle
-    is taken from ``bundles`` and nothing is started.
+    The prepared pages are written to a scratch folder laid out like ``site/`` and indexed as
+    a directory by Pagefind's command (``pagefind_runs``). Result URLs are root-relative
+    (``/tin-tuc/…``); the search UI prefixes the site's path (Pagefind's ``baseUrl``). A shard
+    whose staged pages are those of an earlier build takes that build's index from
+    ``bundles``: nothing is staged or run for it.
     """
+    return [
+        _start_shard(lang, shard, pages, store, bundles, runs)
+        for shard, pages in search_shards.split(documents).items()
+    ]
+
+
+def _start_shard(
+    lang: str,
+    shard: str,
+    documents: list[Document],
+    store: cache.Store | None,
+    bundles: cache.Store | None,
+    runs: pagefind_runs.Runs,
+) -> IndexJob:
     name = None
     if bundles is not None:  # first only the digest of what would be staged: no files
-        digest = search_bundle.new_digest(repr(EXCLUDE_SELECTORS))
+        digest = search_bundle.new_digest(repr((EXCLUDE_SELECTORS, shard, _chunk_bytes(shard))))
         pages, missing = stage(None, documents, store, digest)
         name = digest.hexdigest()
         earlier = bundles.get(name)
         if search_bundle.is_bundle(earlier):
-            return IndexJob(lang, pages.get(lang, 0), missing, name, earlier)
+            return IndexJob(lang, shard, pages.get(lang, 0), missing, name, earlier)
     scratch = tempfile.TemporaryDirectory(prefix="newsroom-search-")
     root = Path(scratch.name)
     pages, missing = stage(root / "site", documents, store)
@@ -299,44 +319,81 @@ def start_index(
         "exclude_selectors": list(EXCLUDE_SELECTORS),
     }
     (root / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-    with open(root / "pagefind.log", "wb") as log:  # a file: a full pipe would block it
-        process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--silent"], cwd=root, stdout=log, stderr=log
-        )
-    return IndexJob(lang, pages.get(lang, 0), missing, name, None, scratch, process)
+    job = IndexJob(lang, shard, pages.get(lang, 0), missing, name, None, scratch)
+    if job.pages:
+        job.run = runs.submit(root)
+    return job
+
+
+def _chunk_bytes(shard: str) -> int:
+    """Chunk size of a shard's word index: a query loads one chunk per word *and shard*, so
+    a year's chunks are cut smaller than the root's (common words still get one each)."""
+    return pagefind_chunks.CHUNK_BYTES if shard == search_shards.ROOT else SHARD_CHUNK_BYTES
+
+
+#: Word index chunk size in a year's index (``_chunk_bytes``).
+SHARD_CHUNK_BYTES = 8_000
 
 
 def finish_index(
-    site_dir: Path, jobs: list[IndexJob], bundles: cache.Store | None, started: float
+    site_dir: Path,
+    jobs: list[IndexJob],
+    bundles: cache.Store | None,
+    started: float,
+    runs: pagefind_runs.Runs,
 ) -> Report:
-    """Wait for every language's Pagefind, re-cut its word index by size (``rechunk``; about
-    5 s at 10,000 articles), keep it for the next build, and write the one bundle (every
-    file of a language's index carries the language in its name; the entry file lists all)."""
+    """Wait for every shard's Pagefind, re-cut its word index by size (``rechunk``), keep it
+    for the next build, and write the bundle: the root index and the program files in
+    ``pagefind/``, each year in ``pagefind/<year>/`` (every file of a language's index carries
+    the language in its name; an entry file per folder lists its languages), and the
+    manifest of each language's folders (``search_shards``)."""
     output = site_dir / BUNDLE_DIR
     skipped = ""
     chunks: dict[str, int] = {}
     try:
         for job in jobs:
-            if job.packed is None:
+            if job.packed is None and job.run is not None:
                 job.packed, problem = _finish_job(job)
                 skipped = skipped or problem
                 if bundles is not None and job.name is not None and not problem:
                     bundles.put(job.name, job.packed)
-            chunks.update(job.packed.get("chunks") or {})
+            for lang, count in ((job.packed or {}).get("chunks") or {}).items():
+                chunks[lang] = chunks.get(lang, 0) + count
     finally:
+        runs.stop()
         for job in jobs:
-            job.stop()
+            job.cleanup()
+    done = [job for job in jobs if job.packed is not None]
     shutil.rmtree(output, ignore_errors=True)
-    search_bundle.merge([job.packed for job in jobs if job.packed is not None], output)
+    folders: dict[str, list[dict[str, Any]]] = {}
+    for job in done:
+        folders.setdefault(job.shard, []).append(job.packed)  # type: ignore[arg-type]
+    for shard, packed in folders.items():
+        search_bundle.merge(packed, search_shards.folder(output, shard), programs=not shard)
+    if done and search_shards.ROOT not in folders:  # the program files the search page loads
+        search_bundle.write_programs(done[0].packed, output)  # type: ignore[arg-type]
+    by_lang: dict[str, list[str]] = {}
+    for job in done:
+        by_lang.setdefault(job.lang, []).append(job.shard)
+    if done:
+        (output / search_shards.MANIFEST).write_text(
+            search_shards.manifest(by_lang), encoding="utf-8"
+        )
     size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    pages: dict[str, int] = {}
+    for job in jobs:
+        if job.pages:
+            pages[job.lang] = pages.get(job.lang, 0) + job.pages
     return Report(
-        {job.lang: job.pages for job in jobs if job.pages},
+        pages,
         time.perf_counter() - started,
         size,
         tuple(url for job in jobs for url in job.missing),
         chunks,
         skipped,
-        bool(jobs) and all(job.process is None for job in jobs),
+        bool(jobs) and all(job.run is None for job in jobs),
+        len(done),
+        sum(1 for job in jobs if job.run is not None),
     )
 
 
@@ -346,13 +403,14 @@ class IndexerError(RuntimeError):
 
 def _finish_job(job: IndexJob) -> tuple[dict[str, Any], str]:
     """The job's bundle, packed, and why it kept Pagefind's own chunks ("" if re-chunked)."""
-    assert job.process is not None
-    if job.process.wait() != 0:
+    assert job.run is not None
+    status = job.run.result()
+    if status != 0:
         said = (job.output.parent / "pagefind.log").read_text("utf-8", "replace").strip()
         last = said.splitlines()[-1] if said else ""
-        raise IndexerError(f"Pagefind exit {job.process.returncode}: {last}")
+        raise IndexerError(f"Pagefind exit {status}: {last}")
     try:
-        chunks, problem = pagefind_chunks.rechunk(job.output), ""
+        chunks, problem = pagefind_chunks.rechunk(job.output, _chunk_bytes(job.shard)), ""
     except pagefind_chunks.ChunkFormatError as error:  # a Pagefind we don't know
         chunks, problem = {}, str(error)  # its own chunks still work
     return search_bundle.pack(job.output, chunks), problem

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -65,10 +66,11 @@ def is_bundle(value: Any) -> bool:
     )
 
 
-def merge(bundles: list[dict[str, Any]], output: Path) -> None:
+def merge(bundles: list[dict[str, Any]], output: Path, programs: bool = True) -> None:
     """Write the bundles of single languages as one: each language's files carry the
     language in their names; the program files are the same in all; the entry file lists
-    every language."""
+    every language. Without ``programs``, Pagefind's own UI files are left out (a year's
+    folder needs only what an index searched first loads: the script, worker and WASM)."""
     languages: dict[str, Any] = {}
     entry: dict[str, Any] = {}
     for bundle in bundles:
@@ -77,12 +79,33 @@ def merge(bundles: list[dict[str, Any]], output: Path) -> None:
                 entry = json.loads(data)
                 languages.update(entry.get("languages") or {})
                 continue
-            target = output / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            os.chmod(target, 0o644)
+            if not programs and _is_program(name) and not SEARCH_PROGRAMS.match(name):
+                continue
+            _write(output / name, data)
     if bundles:
         entry["languages"] = dict(sorted(languages.items()))
         text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         output.mkdir(parents=True, exist_ok=True)
         (output / ENTRY).write_text(text, encoding="utf-8")
+
+
+def write_programs(bundle: dict[str, Any], output: Path) -> None:
+    """Only the program files of ``bundle`` (where no index of its own is written)."""
+    for name, data in bundle["files"].items():
+        if _is_program(name):
+            _write(output / name, data)
+
+
+#: Program files a search loads from the folder of the index it searches first.
+SEARCH_PROGRAMS = re.compile(r"^(?:pagefind\.js|pagefind-worker\.js|wasm\.[a-z]+\.pagefind)$")
+
+
+def _is_program(name: str) -> bool:
+    """A top-level file that is not part of an index (scripts, styles, WASM)."""
+    return "/" not in name and name != ENTRY and not name.endswith(".pf_meta")
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    os.chmod(target, 0o644)
