@@ -8,6 +8,7 @@ In ``mkdocs serve`` they stay, under a banner (hooks/pages.py).
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -19,13 +20,22 @@ from newsroom.common.clock import ClockError
 from newsroom.content import loading
 from newsroom.content.classify import Kind
 from newsroom.content.registries import RegistryError
-from newsroom.site import build, sitedir
+from newsroom.site import build, incremental, sitedir
 
 log = get_plugin_logger("newsroom")
 
 
 def on_startup(command: str, dirty: bool) -> None:
     build.set_command(command, dirty)
+    if build.may_keep_pages():
+        # MkDocs warns that a dirty build may leave stale pages and links; this one does
+        # not (newsroom.site.incremental), and a strict build would stop on the warning.
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyWarning())
+
+
+class _DirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()
 
 
 def on_shutdown() -> None:
@@ -48,12 +58,16 @@ def on_config(config):
         state = build.reuse(key) if not build.is_final_pass(config) else None
         if state is None:
             folder = build.cache_dir(config)
-            # the preview notes what it reads before reading it (hooks/preview.py)
-            read = cache.stat_listing(settings.docs_dir) if build.is_dirty_preview() else None
+            # the preview and newsroom build note what they read before reading it
+            # (hooks/preview.py, newsroom.site.incremental)
+            noted = build.is_dirty_preview() or bool(build.incremental_build())
+            read = cache.stat_listing(settings.docs_dir) if noted else None
             site = loading.load(settings, cache_dir=folder, keep=build.is_preview())
             state = build.start(site, key, folder)
             state.partial = build.is_dirty_preview() and not build.inputs_changed(config, settings)
             state.sources_read = read
+            if build.may_keep_pages():
+                _keep_pages(state, config)
     except (RegistryError, ClockError) as exc:
         raise PluginError(str(exc)) from exc
     if build.current_language(config) == "vi":  # report once, not once per language
@@ -61,9 +75,20 @@ def on_config(config):
     return config
 
 
+def _keep_pages(state: build.BuildState, config) -> None:
+    """``newsroom build`` kept ``site/``: render only what changed when the last build's
+    record was made from the same site-wide inputs (newsroom.site.incremental)."""
+    record = incremental.load(state.cache_dir)
+    if record is not None and record.site_wide == build.incremental_build():
+        state.record = record
+        state.partial = True
+        state.site_before = cache.stat_listing(Path(config.site_dir))
+
+
 def on_pre_build(config) -> None:
-    """A production build: the previous ``site/`` is deleted while this one is built."""
-    if build.is_final_pass(config) and not build.is_preview():
+    """A production build: the previous ``site/`` is deleted while this one is built (unless
+    it renders only what changed: newsroom.site.incremental)."""
+    if build.is_final_pass(config) and not build.is_preview() and build.state().record is None:
         build.state().cleaning = sitedir.set_aside(Path(config.site_dir))
 
 

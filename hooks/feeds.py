@@ -61,7 +61,15 @@ def on_post_build(config) -> None:
         return
     lang = build.current_language(config)
     corpus = state.site.corpus
-    pages = feed_content.recorded(state.memo, lang)
+    pages = dict(feed_content.recorded(state.memo, lang))
+    carried = state.memo.setdefault(("incremental", "bodies"), {})
+    for src_uri in feeds.in_feeds(corpus, lang):
+        if src_uri not in pages and state.record is not None:  # a page kept from the last build
+            body = state.record.bodies.get((lang, src_uri))
+            if body is not None:
+                pages[src_uri] = body
+        if src_uri in pages:
+            carried[(lang, src_uri)] = pages[src_uri]  # for the next incremental build
     missing = sorted(feeds.in_feeds(corpus, lang) - pages.keys())  # `mkdocs build --dirty`
     if missing:
         log.warning("%d feed items have no body (pages not rendered): %s", len(missing), missing[0])

@@ -7,13 +7,11 @@ pages as unknown files, so they are added to the per-language file set it produc
 
 from __future__ import annotations
 
-from dataclasses import fields
 from itertools import islice
 from types import SimpleNamespace
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from newsroom.common import cache
 from newsroom.site import build, listings, urls
 from newsroom.site.views import card, link, listing_page
 
@@ -49,7 +47,7 @@ def _dirty_preview(files: Files, state: build.BuildState, lang: str, other: set[
     for file in files.documentation_pages():
         listing = state.listing_pages.get(file.src_uri)
         if listing is not None:
-            print_ = _fingerprint(listing, other, shown)
+            print_ = listings.fingerprint(listing, other, shown)
             same = build.generated_unchanged(lang, file.src_uri, print_)
             if state.partial and same:
                 files.remove(file)  # the previous preview build's page stays
@@ -62,25 +60,6 @@ def _dirty_preview(files: Files, state: build.BuildState, lang: str, other: set[
             or file.src_uri in state.preview_changed  # saved, even if with an older time
         ):
             file.is_modified = _always
-
-
-def _fingerprint(
-    listing: listings.ListingPage, other_urls: set[str], shown: dict[int, tuple[object, str]]
-) -> str:
-    """What a listing page shows: its place, its articles (all but their bodies), whether
-    the other language has it. ``shown`` keeps each article's digest (with the article, so
-    that its ``id`` stays its own) for this preview's builds: an article unchanged since
-    the last one is the same object, from the content cache kept in memory."""
-    digests = []
-    for article in listing.articles:
-        known = shown.get(id(article))
-        if known is None or known[0] is not article:
-            fields_ = {f.name: getattr(article, f.name) for f in fields(article)}
-            fields_.pop("body")
-            known = shown[id(article)] = (article, cache.key(cache.stable_repr(fields_)))
-        digests.append(known[1])
-    flags = (listing.url, listing.number, listing.total, listing.title, listing.url in other_urls)
-    return cache.key(cache.stable_repr(flags), *digests)
 
 
 def _always() -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from newsroom.content.classify import Kind
-from newsroom.site import build, pagecache, preview, preview_site, uptodate
+from newsroom.site import build, incremental, pagecache, preview, preview_site, uptodate
 
 log = get_plugin_logger("newsroom")
 #: Build memo keys: what the pages are built from; the articles handed to MkDocs.
@@ -60,15 +60,35 @@ def on_config(config):
 
 @event_priority(45)
 def on_files(files: Files, config) -> Files:
-    """A rebuild hands MkDocs only the articles ``newsroom.site.preview`` keeps."""
-    if not build.is_dirty_preview():
+    """A preview rebuild hands MkDocs only the articles ``newsroom.site.preview`` keeps; an
+    incremental production build those ``newsroom.site.incremental`` keeps (the others keep
+    the pages the last build wrote)."""
+    state = build.state()
+    if build.is_dirty_preview():
+        kept = _kept_articles(state)
+    elif build.incremental_build() and state.record is not None:
+        kept = incremental.plan(state).kept
+        _keep_outputs(state, {src for src in incremental.plan(state).keys if src not in kept})
+    else:
         return files
-    kept = _kept_articles(build.state())
     if kept is not None:
         for file in list(files):
-            if file.src_uri not in kept and build.state().site.corpus.get(file.src_uri):
+            if file.src_uri not in kept and state.site.corpus.get(file.src_uri):
                 files.remove(file)
     return files
+
+
+def _keep_outputs(state: build.BuildState, skipped: set[str]) -> None:
+    """The pages of articles not handed to MkDocs stay as the last build wrote them."""
+    if ("incremental", "kept") in state.memo:
+        return  # once per build
+    state.memo[("incremental", "kept")] = True
+    corpus = state.site.corpus
+    for src in skipped:
+        page = (corpus.entries[src].article.lang, src)
+        old = state.record.pages[page]
+        state.outputs.add(old.dest)
+        state.pages_now[page] = (incremental.plan(state).keys[src], old.dest)
 
 
 def _kept_articles(state: build.BuildState) -> set[str] | None:

@@ -120,6 +120,7 @@ def _documents_by_language(
     """The pages to index, by language, Vietnamese first, but the languages in ``skip``."""
     by_lang: dict[str, list[search.Document]] = {}
     site = state.site
-    for document in search.documents(site_dir, site.corpus, site.registries, skip):
+    outputs = state.outputs if state.record is not None else None
+    for document in search.documents(site_dir, site.corpus, site.registries, skip, outputs):
         by_lang.setdefault(document.lang, []).append(document)
     return dict(sorted(by_lang.items(), key=lambda item: (item[0] != "vi", item[0])))

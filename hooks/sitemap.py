@@ -12,22 +12,29 @@ from newsroom.site import build
 
 def on_post_page(output: str, page, config) -> str:
     state = build.state()
-    if state.preview or page.meta.get("internal") or page.url.endswith("404.html"):
-        return output  # internal pages (the editors' guide) are not advertised
+    if state.preview:
+        return output
     lang = build.current_language(config)
+    made = _entry(page, state, lang)
+    state.sitemap_pages[(lang, page.file.src_uri)] = made  # the incremental build's record
+    if made is not None:
+        state.sitemap_entries.append(made)
+    return output
+
+
+def _entry(page, state, lang: str) -> SitemapEntry | None:
+    if page.meta.get("internal") or page.url.endswith("404.html"):
+        return None  # internal pages (the editors' guide) are not advertised
     entry = state.site.corpus.get(page.file.src_uri)
     if entry is not None and entry.visibility is not Visibility.PUBLISHED:
-        return output  # withdrawn pages keep their URL but are not advertised
+        return None  # withdrawn pages keep their URL but are not advertised
     alternates = getattr(page.file, "alternates", None) or {lang: page.file}
-    state.sitemap_entries.append(
-        SitemapEntry(
-            url=page.url,
-            lang=lang,
-            lastmod=_lastmod(page, entry, state),
-            alternates=tuple((code, f.url) for code, f in alternates.items()),
-        )
+    return SitemapEntry(
+        url=page.url,
+        lang=lang,
+        lastmod=_lastmod(page, entry, state),
+        alternates=tuple((code, f.url) for code, f in alternates.items()),
     )
-    return output
 
 
 def _lastmod(page, entry, state):
@@ -45,4 +52,10 @@ def _lastmod(page, entry, state):
 def on_post_build(config) -> None:
     if build.is_final_pass(config) and not build.state().preview:
         state = build.state()
-        write(Path(config.site_dir), state.sitemap_entries, state.settings.site_url)
+        entries = list(state.sitemap_entries)
+        if state.record is not None:  # pages kept from the last build: their recorded entries
+            for page in state.pages_now.keys() - state.rendered:
+                kept = state.record.pages[page].sitemap
+                if kept is not None:
+                    entries.append(kept)
+        write(Path(config.site_dir), entries, state.settings.site_url)

@@ -167,6 +167,7 @@ READS_NOW = {
     "hooks/newsroom/outputs/feed_lifecycle.py",  # withdrawn.at + 30 days
     "hooks/newsroom/report/figures.py",  # the CLI's report (not an output)
     "hooks/newsroom/report/render.py",  # the CLI's report (not an output)
+    "hooks/newsroom/site/incremental.py",  # event start: in the article page's key
     "hooks/newsroom/site/pressroom.py",  # event start; spokespersons by date
     "hooks/newsroom/site/uptodate.py",  # this rule itself
     "hooks/portal.py",  # event start ("add to calendar")

@@ -43,14 +43,23 @@
         if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
         return response.json();
       });
-      pagefind = Promise.all([import(new URL("pagefind.js", bundle).href), listed]).then(async ([pf, indexes]) => {
-        const folders = (Array.isArray(indexes[lang]) ? indexes[lang] : []).map((folder) => new URL(folder, bundle).pathname);
-        if (!folders.length) throw new Error(`no search index for ${lang}`);
-        await pf.options({ baseUrl: root.pathname, basePath: folders[0] });
-        await pf.init();
-        await Promise.all(folders.slice(1).map((folder) => pf.mergeIndex(folder, { language: lang, baseUrl: root.pathname })));
-        return pf;
-      });
+      const loaded = import(new URL("pagefind.js", bundle).href);
+      pagefind = Promise.all([loaded, listed])
+        .then(async ([pf, indexes]) => {
+          const folders = (Array.isArray(indexes[lang]) ? indexes[lang] : []).map((folder) => new URL(folder, bundle).pathname);
+          if (!folders.length) throw new Error(`no search index for ${lang}`);
+          await pf.options({ baseUrl: root.pathname, basePath: folders[0] });
+          await pf.init();
+          const merged = { language: lang, baseUrl: root.pathname };
+          await Promise.all(folders.slice(1).map((folder) => pf.mergeIndex(folder, merged)));
+          return pf;
+        })
+        .catch(async (error) => {
+          // the next search starts again from nothing (a network hiccup is not final)
+          pagefind = null;
+          await loaded.then((pf) => pf.destroy()).catch(() => {});
+          throw error;
+        });
     }
     return pagefind;
   }
@@ -219,6 +228,9 @@
     timer = setTimeout(headerSearch, 150);
   });
   input.addEventListener("focus", () => {
+    // Start loading the index on focus: its program and index lists are ready by the time
+    // the first word is typed (a failure shows when a search runs).
+    loadPagefind().catch(() => {});
     if (normalise(input.value)) open(true);
   });
   input.addEventListener("keydown", (event) => {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newsroom.common.clock import ClockError
 from newsroom.content.registries import RegistryError
-from newsroom.site import uptodate
+from newsroom.site import incremental, uptodate
 
 from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail
 
@@ -20,13 +20,17 @@ def register(sub: argparse._SubParsersAction, name: str) -> None:
         help="dựng trang chính thức vào site/ / production build into site/",
         description="Dựng trang chính thức (mkdocs build --strict). Nếu nguồn, mẫu, mã, "
         "gói cài đặt và thời điểm (so với mọi mốc giờ trong nội dung) đều như lần dựng trước "
-        "và site/ còn nguyên, không dựng lại. "
+        "và site/ còn nguyên, không dựng lại; nếu chỉ bài viết thay đổi, chỉ dựng lại các trang "
+        "hiển thị chúng. "
         "Production build (mkdocs build --strict); skipped when the sources, templates, code, "
         "installed packages and the moment (against every time the content holds) are those "
-        "of the last build and site/ is untouched.",
+        "of the last build and site/ is untouched; when only articles changed, only the pages "
+        "that show them are rendered again.",
     )
     parser.add_argument(
-        "--force", action="store_true", help="luôn dựng lại / build even if nothing changed"
+        "--force",
+        action="store_true",
+        help="luôn dựng lại toàn bộ / build every page even if nothing changed",
     )
     parser.set_defaults(run=run)
 
@@ -45,11 +49,26 @@ def run(args: argparse.Namespace) -> int:
             "is up to date: nothing changed since the last build"
         )
         return EXIT_OK
+    # Only pages that changed are rendered when site/ is what the last build wrote (then the
+    # hooks compare the site-wide digest with that build's record: newsroom.site.incremental).
+    partial = (
+        not args.force
+        and inputs.cache_dir is not None
+        and uptodate.is_intact(inputs.cache_dir, inputs.site_dir)
+    )
     if inputs.cache_dir is not None:
         uptodate.forget(inputs.cache_dir)
+        if not partial:
+            incremental.forget(inputs.cache_dir)
     mkdocs = Path(sys.executable).parent / "mkdocs"
     command = [str(mkdocs), "build", "--strict", "-f", str(config), "-d", str(inputs.site_dir)]
-    code = subprocess.run(command, env=inputs.environment(), check=False).returncode
-    if code == 0 and inputs.cache_dir is not None:
-        uptodate.record(inputs.cache_dir, inputs.site_dir, inputs.fingerprint)
+    if partial:
+        command.append("--dirty")
+    environment = {**inputs.environment(), incremental.ENV_VAR: inputs.site_wide}
+    code = subprocess.run(command, env=environment, check=False).returncode
+    if inputs.cache_dir is not None:
+        if code == 0:
+            uptodate.record(inputs.cache_dir, inputs.site_dir, inputs.fingerprint)
+        else:  # site/ may be half-changed: the next build is complete
+            incremental.forget(inputs.cache_dir)
     return EXIT_OK if code == 0 else EXIT_CONTENT

@@ -246,9 +246,9 @@ def _create(path: Path) -> bytes:
 class Store:
     """One cache file: ``get`` and ``put`` in memory, ``save`` writes it once, atomically."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, load: bool = True) -> None:
         self.path = path
-        self._old: dict[str, Any] = self._load(path) if path is not None else {}
+        self._old: dict[str, Any] = self._load(path) if path is not None and load else {}
         self._new: dict[str, Any] = {}
         self.hits = self.misses = 0
 

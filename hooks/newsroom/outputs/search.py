@@ -197,10 +197,16 @@ def search_page_urls() -> set[str]:
 
 
 def documents(
-    site_dir: Path, corpus: Corpus, registries: Registries, skip: Collection[str] = ()
+    site_dir: Path,
+    corpus: Corpus,
+    registries: Registries,
+    skip: Collection[str] = (),
+    outputs: Collection[str] | None = None,
 ) -> Iterator[Document]:
     """Published articles first (newest first), then other pages that mark indexable content;
-    none of the languages in ``skip`` (indexed already, or not built yet)."""
+    none of the languages in ``skip`` (indexed already, or not built yet). ``outputs``: the
+    files this build holds (a build that kept the last one's ``site/`` still has the pages
+    it will delete at its end), else every page found."""
     article_urls = {entry.article.url for entry in corpus.entries.values()}
     for article in corpus.articles():
         if article.lang in skip:
@@ -220,7 +226,7 @@ def documents(
         if bundle in path.parents or relative in _NOT_INDEXED:
             continue
         url = relative.removesuffix("index.html")
-        if url in skipped:
+        if url in skipped or (outputs is not None and relative not in outputs):
             continue
         lang = "en" if url.startswith("en/") or relative.startswith("en/") else "vi"
         if lang not in skip:

@@ -46,6 +46,20 @@ class BuildState:
     #: ``make serve``: the articles saved since the last build (rendered again whatever
     #: their modification time says)
     preview_changed: set[str] = field(default_factory=set)
+    #: ``newsroom build`` (newsroom.site.incremental): the last build's record when this
+    #: build renders only what changed, else ``None``
+    record: Any = None
+    #: every file of ``site/`` before this build (``cache.stat_listing``), when ``record``
+    site_before: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    #: every output file of this build, relative to ``site/`` (rendered, copied or kept)
+    outputs: set[str] = field(default_factory=set)
+    #: article and listing pages of this build: (lang, source) → (key, output file)
+    pages_now: dict[tuple[str, str], tuple[str | None, str]] = field(default_factory=dict)
+    #: the pages of ``pages_now`` that MkDocs renders in this build
+    rendered: set[tuple[str, str]] = field(default_factory=set)
+    #: sitemap entry (or None) of each page rendered, and docs paths each article refers to
+    sitemap_pages: dict[tuple[str, str], Any] = field(default_factory=dict)
+    references: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     def store(self, name: str) -> Store | None:
         """The cache file ``name``, shared by the language passes; saved by ``save_stores``."""
@@ -74,6 +88,7 @@ class Session:
 
     command: str = "build"
     dirty: bool = False
+    site_wide: str = ""  # ``newsroom build``: the digest of what every page depends on
     inputs: str = ""  # digest of the templates, config and registries at the last preview build
     #: fingerprint of each generated page (by language and source path) at the last preview build
     generated: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -92,8 +107,22 @@ _state: BuildState | None = None  # the build in progress: replaced by every out
 
 
 def set_command(command: str, dirty: bool = False) -> None:
+    from . import incremental
+
     global _session
-    _session = Session(command, dirty)
+    site_wide = os.environ.get(incremental.ENV_VAR, "") if command == "build" else ""
+    _session = Session(command, dirty, site_wide)
+
+
+def incremental_build() -> str:
+    """``newsroom build``'s site-wide digest (newsroom.site.incremental), or "" for any other
+    build (``mkdocs build`` by hand, the release builder, the preview)."""
+    return _session.site_wide
+
+
+def may_keep_pages() -> bool:
+    """``newsroom build`` asked MkDocs not to empty ``site/`` (``--dirty``)."""
+    return bool(_session.site_wide) and _session.dirty
 
 
 def generated_unchanged(lang: str, src_uri: str, fingerprint: str) -> bool:

@@ -8,9 +8,9 @@ turns them into ``File.generated`` pages; templates only display them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from ..common import wording
+from ..common import cache, wording
 from ..content.corpus import Corpus
 from ..content.model import Article
 from ..content.registries import Registries
@@ -90,3 +90,22 @@ def listing_pages(
         for scope, items in scopes(corpus, registries, lang)
         for page in paginate(scope, items, size)
     ]
+
+
+def fingerprint(
+    listing: ListingPage, other_urls: set[str], shown: dict[int, tuple[object, str]]
+) -> str:
+    """What a listing page shows: its place, its articles (all but their bodies), whether
+    the other language has it. ``shown`` keeps each article's digest (with the article, so
+    that its ``id`` stays its own) for this preview's builds: an article unchanged since
+    the last one is the same object, from the content cache kept in memory."""
+    digests = []
+    for article in listing.articles:
+        known = shown.get(id(article))
+        if known is None or known[0] is not article:
+            fields_ = {f.name: getattr(article, f.name) for f in fields(article)}
+            fields_.pop("body")
+            known = shown[id(article)] = (article, cache.key(cache.stable_repr(fields_)))
+        digests.append(known[1])
+    flags = (listing.url, listing.number, listing.total, listing.title, listing.url in other_urls)
+    return cache.key(cache.stable_repr(flags), *digests)

@@ -40,13 +40,16 @@ from typing import Any
 from ..common import cache, clock
 from ..content import loading
 from ..content import settings as site_settings
+from ..content.classify import Kind
 from ..content.loading import Site
 from ..content.settings import Settings
 
 #: The record of the last complete production build, in the content cache folder.
 MANIFEST = "site-build.json"
 #: Environment settings that do not change the output (the clock acts through :func:`moment`).
-UNKEYED_ENV = frozenset({"NEWSROOM_NOW", "NEWSROOM_CACHE", "NEWSROOM_CACHE_SECRET_FILE"})
+UNKEYED_ENV = frozenset(
+    {"NEWSROOM_NOW", "NEWSROOM_CACHE", "NEWSROOM_CACHE_SECRET_FILE", "NEWSROOM_INCREMENTAL"}
+)
 _ENV_NAME = re.compile(r"\b[A-Z_][A-Z0-9_]{2,}\b")
 
 
@@ -73,6 +76,40 @@ def fingerprint(config_file: Path, config: Mapping[str, Any], site: Site) -> str
     for folder in sorted(set(folders)):
         parts += [str(folder), cache.files_digest(folder)]
     return cache.key(*parts)
+
+
+def site_wide(config_file: Path, config: Mapping[str, Any], site: Site) -> str:
+    """Digest of what every page depends on: the fingerprint's inputs but the articles,
+    their assets and the git commit (``incremental``: a build in which only these changed
+    renders only the pages that show them). Static pages are in (the navigation shows
+    their titles), and so are the registries, the theme assets and every other docs file.
+    Of the moment, only the date: an article's or listing page's key holds what its page
+    shows of "now" (visibility, withdrawal, whether an event is still to come)."""
+    config_file = config_file.resolve()
+    text = config_file.read_bytes()
+    parts: list[str | bytes] = [
+        "newsroom-site-wide-1",
+        cache.code_version(),
+        _packages(),
+        text,
+        _environment(text.decode("utf-8", "surrogateescape")),
+        " ".join(moment(site).split(" ")[:2]),  # the local and the UTC date
+    ]
+    for folder in sorted(set(_code_folders(config, config_file.parent))):
+        parts += [str(folder), cache.files_digest(folder)]
+    docs = site.settings.docs_dir
+    kinds = site.corpus.files.kinds
+    for rel in sorted(kinds):
+        if kinds[rel] not in (Kind.ARTICLE, Kind.ASSET):
+            parts += [rel, _bytes(docs / rel)]
+    registries = site.settings.registries_path
+    if docs not in registries.parents:
+        parts += [str(registries), cache.files_digest(registries)]
+    return cache.key(*parts)
+
+
+def _bytes(path: Path) -> bytes:
+    return cache.read_regular(path) or b"missing"
 
 
 def moment(site: Site) -> str:
@@ -183,6 +220,16 @@ def record(cache_dir: Path, site_dir: Path, value: str) -> None:
     cache.write_sealed(cache_dir / MANIFEST, _record(site_dir, value))
 
 
+def is_intact(cache_dir: Path, site_dir: Path) -> bool:
+    """True when ``site_dir`` is, file for file, what the recorded build wrote (whatever it
+    was built from)."""
+    recorded = cache.read_sealed(cache_dir / MANIFEST)
+    if recorded is None:
+        return False
+    now = _record(site_dir, "")
+    return recorded.get("site") == now["site"] and recorded.get("files") == now["files"]
+
+
 def forget(cache_dir: Path) -> None:
     """Drop the record (before a build changes ``site/``)."""
     with contextlib.suppress(OSError):
@@ -207,6 +254,7 @@ class Inputs:
     fingerprint: str
     cache_dir: Path | None  # None: the content cache is off, nothing is recorded
     site_dir: Path
+    site_wide: str  # what every page depends on (incremental builds)
 
     def environment(self) -> dict[str, str]:
         """The environment of the build: the moment fingerprinted, as its clock."""
@@ -228,4 +276,11 @@ def read(config_file: Path) -> Inputs:
     folder = cache.folder(config_file)
     site = loading.load(settings, clock.now(settings.timezone), folder)
     output = base / str(config.get("site_dir") or "site")
-    return Inputs(config_file, site, fingerprint(config_file, config, site), folder, output)
+    return Inputs(
+        config_file,
+        site,
+        fingerprint(config_file, config, site),
+        folder,
+        output,
+        site_wide(config_file, config, site),
+    )
