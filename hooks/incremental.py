@@ -17,6 +17,8 @@ from newsroom.common import cache
 from newsroom.site import build, incremental, listings
 
 log = get_plugin_logger("newsroom")
+#: Where hooks/search.py leaves what the search indexes were made from.
+SEARCH = ("incremental", "search")
 
 
 @event_priority(-160)  # after static-i18n (-100), the listings and the plan pages (-150)
@@ -108,4 +110,5 @@ def _record(state: build.BuildState) -> incremental.Record:
         state.sources_read or {},
         pages,
         dict(state.memo.get(("incremental", "bodies"), {})),
+        state.memo.get(SEARCH),
     )

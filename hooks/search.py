@@ -12,16 +12,19 @@ drafts must never reach an index, and indexing on every reload would be slow.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom.outputs import pagefind_runs, search, search_bundle
+from newsroom.outputs import pagefind_runs, search, search_bundle, search_shards
 from newsroom.site import build
 
 log = get_plugin_logger("newsroom")
 _JOBS = ("search", "jobs")
 _RUNS = ("search", "runs")
+#: What the indexes were made from, for the record of an incremental build (hooks/incremental.py)
+_RECORDED = ("incremental", "search")
 _STARTED = ("search", "started")
 #: The folded copies of pages already read by an earlier build (newsroom.common.cache).
 SEARCH_CACHE = "search.pickle"
@@ -61,9 +64,13 @@ def on_post_build(config) -> None:
             jobs.extend(_start(state, lang, documents))
         bundles = state.store(search_bundle.BUNDLE_CACHE)
         started = state.memo.get(_STARTED, time.perf_counter())
-        report = search.finish_index(site_dir, jobs, bundles, started, _runs(state))
+        earlier = _earlier(state)
+        report = search.finish_index(site_dir, jobs, bundles, started, _runs(state), earlier)
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
+    state.memo[_RECORDED] = report.kept  # for the next incremental build
+    for folder in report.unchanged:  # left as the last build wrote them: this build's files
+        state.outputs |= _bundle_files(state.site_before, folder)
     for url in report.missing_body:
         log.warning(f"Tìm kiếm: trang /{url} thiếu data-pagefind-body / page not indexed")
     if report.rechunk_skipped:
@@ -96,6 +103,30 @@ def _jobs(state: build.BuildState) -> list[search.IndexJob]:
     return state.memo.setdefault(_JOBS, [])
 
 
+def _earlier(state: build.BuildState) -> search.Earlier | None:
+    """What the last build indexed, when this one kept its ``site/`` (and its pages)."""
+    recorded = state.record.search if state.record is not None else None
+    if not isinstance(recorded, search.Earlier):
+        return None
+    corpus = state.site.corpus
+    rendered = {
+        corpus.entries[src].article.url for _lang, src in state.rendered if src in corpus.entries
+    }
+    return search.Earlier(recorded.shards, recorded.folders, rendered)
+
+
+def _bundle_files(listing: Iterable[str], folder: str) -> set[str]:
+    """The files of one index folder of the bundle (the root: its own, not the years')."""
+    base = f"{search.BUNDLE_DIR}/"
+    found = set()
+    for rel in listing:
+        if rel.startswith(base):
+            top = rel[len(base) :].split("/", 1)[0]
+            if top == folder if folder else not search_shards.SHARD_NAME.match(top):
+                found.add(rel)
+    return found
+
+
 def _runs(state: build.BuildState) -> pagefind_runs.Runs:
     """This build's queue of Pagefind runs."""
     return state.memo.setdefault(_RUNS, pagefind_runs.Runs())
@@ -111,6 +142,7 @@ def _start(
         state.store(SEARCH_CACHE),
         state.store(search_bundle.BUNDLE_CACHE),
         _runs(state),
+        _earlier(state),
     )
 
 

@@ -79,9 +79,16 @@ def project(tmp_path: Path) -> Path:
 def test_one_article_edited_renders_that_article_only(project: Path, tmp_path: Path) -> None:
     path = project / "docs" / "tin-tuc" / "2025" / "phan-hoi.md"
     path.write_text(path.read_text("utf-8") + "\nMột đoạn mới về hồ sơ.\n", "utf-8")
+    other_year = project / "site" / "pagefind" / "2026" / "pagefind-entry.json"
+    before = other_year.stat()
     done = newsroom_build(project, FIXED_NOW)
     made, articles = rendered(done) or (0, 0)
     assert made == 1 and articles >= 8
+    # the Vietnamese search index of 2025 is made again; 2026's folder is left as it was,
+    # not even rewritten
+    assert re.search(r"\b1/\d+ chỉ mục lập lại", done.stderr), done.stderr
+    after = other_year.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     page = project / "site" / "tin-tuc" / "2025" / "phan-hoi" / "index.html"
     assert "đoạn mới" in page.read_text("utf-8")
     assert_as_clean(project, tmp_path)

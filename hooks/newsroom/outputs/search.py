@@ -23,7 +23,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import tempfile
 import time
 from collections.abc import Collection, Iterable, Iterator
@@ -83,6 +82,9 @@ class Report:
     reused: bool = False  # every index is an earlier build's, of the same staged pages
     shards: int = 0  # indexes written (search_shards); those indexed again in ``indexed``
     indexed: int = 0
+    #: for the next build (``Earlier``): what each index was made from, and each folder's
+    kept: Earlier | None = None
+    unchanged: tuple[str, ...] = ()  # folders left as the last build wrote them
 
 
 # -- folding ------------------------------------------------------------------------------------
@@ -221,7 +223,12 @@ def documents(
         )
     skipped = article_urls | search_page_urls()
     bundle = site_dir / BUNDLE_DIR
-    for path in sorted(site_dir.rglob("*.html")):
+    found = (
+        sorted(site_dir.rglob("*.html"))
+        if outputs is None
+        else sorted(site_dir / rel for rel in outputs if rel.endswith(".html"))  # same order
+    )
+    for path in found:
         relative = path.relative_to(site_dir).as_posix()
         if bundle in path.parents or relative in _NOT_INDEXED:
             continue
@@ -267,6 +274,7 @@ class IndexJob:
     packed: dict[str, Any] | None = None
     scratch: tempfile.TemporaryDirectory[str] | None = None
     run: Future[int] | None = None
+    listed: str = ""  # digest of its pages' addresses and data (:func:`listed`)
 
     @property
     def output(self) -> Path:
@@ -279,12 +287,33 @@ class IndexJob:
             self.scratch.cleanup()
 
 
+@dataclass
+class Earlier:
+    """What the last build indexed, for a build that kept its ``site/`` (an incremental
+    build, newsroom.site.incremental): a shard whose pages and their data are the same, none
+    of them rendered again, is that build's index (nothing is read), and a folder made of
+    the same indexes is left as it is (nothing is written)."""
+
+    #: (language, shard) → (digest of its pages' addresses and data, index name, pages,
+    #: pages without a marked body)
+    shards: dict[tuple[str, str], tuple[str, str, int, list[str]]]
+    folders: dict[str, list[str]]  # folder → the index names written there
+    rendered: set[str]  # URLs of the pages this build rendered again
+
+
+def listed(shard: str, documents: list[Document]) -> str:
+    """Digest of a shard's pages: addresses, metadata and filters (not their text)."""
+    rows = [(d.url, sorted(d.meta.items()), sorted(d.filters.items())) for d in documents]
+    return cache.key(cache.code_version(), shard, cache.stable_repr(rows))
+
+
 def start_index(
     lang: str,
     documents: list[Document],
     store: cache.Store | None,
     bundles: cache.Store | None,
     runs: pagefind_runs.Runs,
+    earlier: Earlier | None = None,
 ) -> list[IndexJob]:
     """Stage one language's pages, shard by shard, and queue Pagefind on each shard.
 
@@ -294,10 +323,34 @@ def start_index(
     whose staged pages are those of an earlier build takes that build's index from
     ``bundles``: nothing is staged or run for it.
     """
-    return [
-        _start_shard(lang, shard, pages, store, bundles, runs)
-        for shard, pages in search_shards.split(documents).items()
-    ]
+    jobs = []
+    for shard, pages in search_shards.split(documents).items():
+        job = _same_as_before(lang, shard, pages, bundles, earlier)
+        jobs.append(job or _start_shard(lang, shard, pages, store, bundles, runs))
+    return jobs
+
+
+def _same_as_before(
+    lang: str,
+    shard: str,
+    documents: list[Document],
+    bundles: cache.Store | None,
+    earlier: Earlier | None,
+) -> IndexJob | None:
+    """The last build's index of this shard, when nothing it was made from changed."""
+    if earlier is None or bundles is None or (lang, shard) not in earlier.shards:
+        return None
+    digest, name, pages, missing = earlier.shards[(lang, shard)]
+    if digest != listed(shard, documents) or any(
+        d.published is None or d.url in earlier.rendered for d in documents
+    ):
+        return None  # other pages, or a page rendered again (static pages always are)
+    packed = bundles.get(name)
+    if not search_bundle.is_bundle(packed):
+        return None
+    job = IndexJob(lang, shard, pages, list(missing), name, packed)
+    job.listed = digest
+    return job
 
 
 def _start_shard(
@@ -313,9 +366,11 @@ def _start_shard(
         digest = search_bundle.new_digest(repr((EXCLUDE_SELECTORS, shard, _chunk_bytes(shard))))
         pages, missing = stage(None, documents, store, digest)
         name = digest.hexdigest()
-        earlier = bundles.get(name)
-        if search_bundle.is_bundle(earlier):
-            return IndexJob(lang, shard, pages.get(lang, 0), missing, name, earlier)
+        known = bundles.get(name)
+        if search_bundle.is_bundle(known):
+            job = IndexJob(lang, shard, pages.get(lang, 0), missing, name, known)
+            job.listed = listed(shard, documents)
+            return job
     scratch = tempfile.TemporaryDirectory(prefix="newsroom-search-")
     root = Path(scratch.name)
     pages, missing = stage(root / "site", documents, store)
@@ -326,6 +381,7 @@ def _start_shard(
     }
     (root / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
     job = IndexJob(lang, shard, pages.get(lang, 0), missing, name, None, scratch)
+    job.listed = listed(shard, documents)
     if job.pages:
         job.run = runs.submit(root)
     return job
@@ -347,6 +403,7 @@ def finish_index(
     bundles: cache.Store | None,
     started: float,
     runs: pagefind_runs.Runs,
+    earlier: Earlier | None = None,
 ) -> Report:
     """Wait for every shard's Pagefind, re-cut its word index by size (``rechunk``), keep it
     for the next build, and write the bundle: the root index and the program files in
@@ -370,12 +427,23 @@ def finish_index(
         for job in jobs:
             job.cleanup()
     done = [job for job in jobs if job.packed is not None]
-    shutil.rmtree(output, ignore_errors=True)
     folders: dict[str, list[dict[str, Any]]] = {}
+    names: dict[str, list[str]] = {}
     for job in done:
         folders.setdefault(job.shard, []).append(job.packed)  # type: ignore[arg-type]
+        names.setdefault(job.shard, []).append(job.name or "")
+    names = {shard: sorted(listed) for shard, listed in names.items()}
+    same = {
+        shard
+        for shard, listed in names.items()
+        if earlier is not None and earlier.folders.get(shard) == listed and "" not in listed
+    }
+    if done and search_shards.ROOT not in folders:
+        same.discard(search_shards.ROOT)
+    search_bundle.clear(output, keep=same)
     for shard, packed in folders.items():
-        search_bundle.merge(packed, search_shards.folder(output, shard), programs=not shard)
+        if shard not in same:
+            search_bundle.merge(packed, search_shards.folder(output, shard), programs=not shard)
     if done and search_shards.ROOT not in folders:  # the program files the search page loads
         search_bundle.write_programs(done[0].packed, output)  # type: ignore[arg-type]
     by_lang: dict[str, list[str]] = {}
@@ -385,7 +453,9 @@ def finish_index(
         (output / search_shards.MANIFEST).write_text(
             search_shards.manifest(by_lang), encoding="utf-8"
         )
-    size = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    size = sum(  # from the bundles, not the disk: a folder kept is not even listed
+        search_bundle.size(packed, programs=not shard) for shard, packed in folders.items()
+    )
     pages: dict[str, int] = {}
     for job in jobs:
         if job.pages:
@@ -400,6 +470,12 @@ def finish_index(
         bool(jobs) and all(job.run is None for job in jobs),
         len(done),
         sum(1 for job in jobs if job.run is not None),
+        Earlier(
+            {(j.lang, j.shard): (j.listed, j.name or "", j.pages, list(j.missing)) for j in done},
+            names,
+            set(),
+        ),
+        tuple(sorted(same)),
     )
 
 

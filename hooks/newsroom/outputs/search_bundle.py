@@ -15,10 +15,12 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
 from ..common import cache
+from . import search_shards
 
 #: The cache file (in ``.cache/newsroom/``) holding the last bundle of each language.
 BUNDLE_CACHE = "pagefind.pickle"
@@ -87,6 +89,39 @@ def merge(bundles: list[dict[str, Any]], output: Path, programs: bool = True) ->
         text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         output.mkdir(parents=True, exist_ok=True)
         (output / ENTRY).write_text(text, encoding="utf-8")
+
+
+def clear(output: Path, keep: set[str]) -> None:
+    """Empty the bundle folder but the index folders in ``keep`` (``""``: the root's own
+    files and index), written by the last build from the same indexes."""
+    if not output.is_dir() or output.is_symlink():
+        shutil.rmtree(output, ignore_errors=True)
+        if output.is_symlink():
+            output.unlink()
+        return
+    for entry in list(output.iterdir()):
+        is_shard = (
+            entry.is_dir() and not entry.is_symlink() and search_shards.SHARD_NAME.match(entry.name)
+        )
+        if is_shard:
+            if entry.name not in keep:
+                shutil.rmtree(entry, ignore_errors=True)
+        elif search_shards.ROOT not in keep:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink()
+
+
+def size(bundles: list[dict[str, Any]], programs: bool = True) -> int:
+    """Bytes :func:`merge` writes for ``bundles`` (without the entry file)."""
+    files = {
+        name: len(data)
+        for bundle in bundles
+        for name, data in bundle["files"].items()
+        if name != ENTRY and (programs or not _is_program(name) or SEARCH_PROGRAMS.match(name))
+    }
+    return sum(files.values())
 
 
 def write_programs(bundle: dict[str, Any], output: Path) -> None:

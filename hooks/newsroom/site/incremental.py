@@ -80,6 +80,7 @@ class Record:
     sources: dict[str, Signature]  # docs files' stat signatures, taken before the scan
     pages: dict[PageId, PageRecord] = field(default_factory=dict)
     bodies: dict[PageId, PageHTML] = field(default_factory=dict)  # feed items' bodies
+    search: Any = None  # what each search index was made from (search.Earlier)
     format: str = _FORMAT
 
 
