@@ -20,7 +20,7 @@ from newsroom.common.clock import ClockError
 from newsroom.content import loading
 from newsroom.content.classify import Kind
 from newsroom.content.registries import RegistryError
-from newsroom.site import build, incremental, sitedir
+from newsroom.site import build, incremental, sitedir, uptodate
 
 log = get_plugin_logger("newsroom")
 
@@ -82,7 +82,10 @@ def _keep_pages(state: build.BuildState, config) -> None:
     if record is not None and record.site_wide == build.incremental_build():
         state.record = record
         state.partial = True
-        state.site_before = cache.stat_listing(Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        # newsroom build found site/ to be this listing a moment ago; else list it again
+        listed = uptodate.recorded_files(state.cache_dir, site_dir) if state.cache_dir else None
+        state.site_before = listed if listed is not None else cache.stat_listing(site_dir)
 
 
 def on_pre_build(config) -> None:

@@ -56,10 +56,11 @@ def run(args: argparse.Namespace) -> int:
         and inputs.cache_dir is not None
         and uptodate.is_intact(inputs.cache_dir, inputs.site_dir)
     )
-    if inputs.cache_dir is not None:
+    # An incremental build reads the recorded listing of site/ as its "before"; if it fails
+    # after changing site/, the listing no longer matches and the next build is complete.
+    if inputs.cache_dir is not None and not partial:
         uptodate.forget(inputs.cache_dir)
-        if not partial:
-            incremental.forget(inputs.cache_dir)
+        incremental.forget(inputs.cache_dir)
     mkdocs = Path(sys.executable).parent / "mkdocs"
     command = [str(mkdocs), "build", "--strict", "-f", str(config), "-d", str(inputs.site_dir)]
     if partial:

@@ -213,31 +213,33 @@ def documents(
     for article in corpus.articles():
         if article.lang in skip:
             continue
+        meta = article_meta(article, registries)
         yield Document(
             article.url,
             site_dir / article.url / "index.html",
             article.lang,
-            article_meta(article, registries),
-            article_filters(article, registries),
+            meta,
+            {"type": [meta["type"]], "category": [meta["category"]]},  # article_filters
             (article.date.year, article.date.month),
         )
     skipped = article_urls | search_page_urls()
-    bundle = site_dir / BUNDLE_DIR
-    found = (
-        sorted(site_dir.rglob("*.html"))
-        if outputs is None
-        else sorted(site_dir / rel for rel in outputs if rel.endswith(".html"))  # same order
-    )
-    for path in found:
-        relative = path.relative_to(site_dir).as_posix()
-        if bundle in path.parents or relative in _NOT_INDEXED:
+    if outputs is None:
+        found = [p.relative_to(site_dir).as_posix() for p in sorted(site_dir.rglob("*.html"))]
+    else:  # in the order of the paths above: by their parts
+        found = sorted((rel for rel in outputs if rel.endswith(".html")), key=_parts)
+    for relative in found:
+        if relative.startswith(f"{BUNDLE_DIR}/") or relative in _NOT_INDEXED:
             continue
         url = relative.removesuffix("index.html")
-        if url in skipped or (outputs is not None and relative not in outputs):
+        if url in skipped:
             continue
         lang = "en" if url.startswith("en/") or relative.startswith("en/") else "vi"
         if lang not in skip:
-            yield Document(url, path, lang)
+            yield Document(url, site_dir / relative, lang)
+
+
+def _parts(relative: str) -> list[str]:
+    return relative.split("/")
 
 
 # -- writing ------------------------------------------------------------------------------------

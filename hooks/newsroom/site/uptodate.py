@@ -230,6 +230,18 @@ def is_intact(cache_dir: Path, site_dir: Path) -> bool:
     return recorded.get("site") == now["site"] and recorded.get("files") == now["files"]
 
 
+def recorded_files(cache_dir: Path, site_dir: Path) -> dict[str, tuple[int, int, int, int]] | None:
+    """The listing of ``site_dir`` the last build recorded (``newsroom build`` checked it is
+    the folder's before starting an incremental build), or ``None``."""
+    recorded = cache.read_sealed(cache_dir / MANIFEST)
+    if recorded is None or recorded.get("site") != str(site_dir.resolve()):
+        return None
+    files = recorded.get("files")
+    if not isinstance(files, dict):
+        return None
+    return {rel: tuple(info) for rel, info in files.items()}
+
+
 def forget(cache_dir: Path) -> None:
     """Drop the record (before a build changes ``site/``)."""
     with contextlib.suppress(OSError):
