@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 from newsroom.content.settings import DEFAULT_LANGUAGE
 from newsroom.outputs import directory, feed_content, feed_lifecycle, feeds, ical, opml, podcast
-from newsroom.site import build, pressroom, urls
+from newsroom.site import build, incremental, pressroom, urls
 
 log = get_plugin_logger("newsroom.feeds")
 
@@ -62,7 +62,7 @@ def on_post_build(config) -> None:
     lang = build.current_language(config)
     corpus = state.site.corpus
     pages = dict(feed_content.recorded(state.memo, lang))
-    carried = state.memo.setdefault(("incremental", "bodies"), {})
+    carried = state.memo.setdefault(incremental.BODIES, {})
     for src_uri in feeds.in_feeds(corpus, lang):
         if src_uri not in pages and state.record is not None:  # a page kept from the last build
             body = state.record.bodies.get((lang, src_uri))

@@ -1,10 +1,10 @@
 """Hook: ``newsroom build`` after a recorded build renders only what changed.
 
-The rules are in ``newsroom.site.incremental``. Here: which articles MkDocs gets (``on_files``,
-after the content hook's allow-list (50), before static-i18n makes each language's files
-(-100)); which of those it renders, and which listing pages it skips (``hooks/listings.py``,
-after static-i18n); at the end, the files of ``site/`` that no longer belong to it are deleted
-and the record of this build is written, for the next one.
+The rules are in ``newsroom.site.incremental``. ``hooks/preview.py`` (45, before static-i18n)
+hands MkDocs only the articles the plan keeps. Here, after static-i18n made each language's
+files: which of those MkDocs renders, which listing pages it skips, every output of the
+build; at the end, the files of ``site/`` that no longer belong to it are deleted and the
+record of this build is written, for the next one.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from newsroom.common import cache
 from newsroom.site import build, incremental, listings
 
 log = get_plugin_logger("newsroom")
-#: Where hooks/search.py leaves what the search indexes were made from.
-SEARCH = ("incremental", "search")
 
 
 @event_priority(-160)  # after static-i18n (-100), the listings and the plan pages (-150)
@@ -46,6 +44,8 @@ def on_files(files: Files, config) -> Files:
     for file in list(files):
         state.outputs.add(file.dest_uri)
         if not file.is_documentation_page():
+            if file.src_uri in chosen.changed:  # copied even if its time is older than the copy
+                file.is_modified = _always
             continue
         page = (lang, file.src_uri)
         listing = state.listing_pages.get(file.src_uri)
@@ -109,6 +109,6 @@ def _record(state: build.BuildState) -> incremental.Record:
         build.incremental_build(),
         state.sources_read or {},
         pages,
-        dict(state.memo.get(("incremental", "bodies"), {})),
-        state.memo.get(SEARCH),
+        dict(state.memo.get(incremental.BODIES, {})),
+        state.memo.get(incremental.SEARCH),
     )

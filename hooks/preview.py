@@ -80,9 +80,9 @@ def on_files(files: Files, config) -> Files:
 
 def _keep_outputs(state: build.BuildState, skipped: set[str]) -> None:
     """The pages of articles not handed to MkDocs stay as the last build wrote them."""
-    if ("incremental", "kept") in state.memo:
+    if incremental.KEPT in state.memo:
         return  # once per build
-    state.memo[("incremental", "kept")] = True
+    state.memo[incremental.KEPT] = True
     corpus = state.site.corpus
     for src in skipped:
         page = (corpus.entries[src].article.lang, src)

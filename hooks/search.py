@@ -18,13 +18,11 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from newsroom.outputs import pagefind_runs, search, search_bundle, search_shards
-from newsroom.site import build
+from newsroom.site import build, incremental
 
 log = get_plugin_logger("newsroom")
 _JOBS = ("search", "jobs")
 _RUNS = ("search", "runs")
-#: What the indexes were made from, for the record of an incremental build (hooks/incremental.py)
-_RECORDED = ("incremental", "search")
 _STARTED = ("search", "started")
 #: The folded copies of pages already read by an earlier build (newsroom.common.cache).
 SEARCH_CACHE = "search.pickle"
@@ -68,7 +66,7 @@ def on_post_build(config) -> None:
         report = search.finish_index(site_dir, jobs, bundles, started, _runs(state), earlier)
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
-    state.memo[_RECORDED] = report.kept  # for the next incremental build
+    state.memo[incremental.SEARCH] = report.kept  # for the next incremental build
     for folder in report.unchanged:  # left as the last build wrote them: this build's files
         state.outputs |= _bundle_files(state.site_before, folder)
     for url in report.missing_body:

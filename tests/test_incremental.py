@@ -9,6 +9,7 @@ kind only).
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -129,7 +130,8 @@ def test_a_deleted_article_leaves_no_file_behind(project: Path, tmp_path: Path) 
 
 def test_a_changed_image_renders_the_article_showing_it(project: Path, tmp_path: Path) -> None:
     image = project / "docs" / "tin-tuc" / "2025" / "bieu-do.png"
-    image.write_bytes(PNG + b"\0")  # another image (a trailing byte)
+    image.write_bytes(PNG + b"\0")  # another image (a trailing byte)...
+    os.utime(image, (946_684_800, 946_684_800))  # ...with an old time (copied with `cp -p`)
     done = newsroom_build(project, FIXED_NOW)
     assert rendered(done) == (1, rendered(done)[1])  # type: ignore[index]
     assert (project / "site" / "tin-tuc" / "2025" / "bieu-do.png").read_bytes() == PNG + b"\0"

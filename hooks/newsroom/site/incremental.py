@@ -58,8 +58,11 @@ PageId = tuple[str, str]
 _AROUND_PATH = re.compile(r"[\s()\[\]<>\"'`|=,;]+")
 #: Reprs that do not show an object's content: such a value cannot be part of a key.
 _OPAQUE = re.compile(r"<[\w.]+ object( at 0x[0-9a-f]+)?>")
-#: Where the build memo keeps the plan, and notes that it was reported.
+#: Where the build memo (``BuildState.memo``) keeps the plan and notes that it was reported,
+#: the feed bodies and the search indexes' sources for the record, and that the pages of the
+#: articles not handed to MkDocs were noted.
 PLAN, PLAN_LOGGED = ("incremental", "plan"), ("incremental", "logged")
+BODIES, SEARCH, KEPT = ("incremental", "bodies"), ("incremental", "search"), ("incremental", "kept")
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,7 @@ class Plan:
     keys: dict[str, str | None]  # every article with a public page, by source path
     kept: set[str]  # handed to MkDocs: rendered, or only there for links to resolve
     rendered: set[str]
+    changed: set[str] = field(default_factory=set)  # docs files added, removed or changed
 
 
 def plan(state: Any) -> Plan:
@@ -217,7 +221,8 @@ def plan(state: Any) -> Plan:
     if record is None:
         made = Plan(keys, set(public), set(public))
     else:
-        changed = preview.versions(changed_paths(state.sources_read or {}, record.sources))
+        touched = changed_paths(state.sources_read or {}, record.sources)
+        changed = preview.versions(touched)
         rendered = set()
         for src, key in keys.items():
             old = record.pages.get((public[src].article.lang, src))
@@ -236,7 +241,7 @@ def plan(state: Any) -> Plan:
         for src in corpus.files.of_kind(Kind.PAGE):
             texts[src] = _text(state.settings.docs_dir / src)
         kept = preview.kept_articles(rendered, texts, set(public))
-        made = Plan(keys, kept | rendered, rendered)
+        made = Plan(keys, kept | rendered, rendered, touched)
     state.memo[PLAN] = made
     return made
 
