@@ -93,6 +93,8 @@ def on_pre_build(config) -> None:
     it renders only what changed: newsroom.site.incremental)."""
     if build.is_final_pass(config) and not build.is_preview() and build.state().record is None:
         build.state().cleaning = sitedir.set_aside(Path(config.site_dir))
+        if build.may_keep_pages():  # MkDocs (--dirty) empties nothing: what is left, now
+            sitedir.empty(Path(config.site_dir))
 
 
 @event_priority(-200)  # after every other hook, static-i18n's nested passes included

@@ -160,6 +160,8 @@ CACHE = {
     "/feeds/feed.json": "public, max-age=60, must-revalidate",
     "/sitemap.xml": "public, max-age=60, must-revalidate",
     "/pagefind/pagefind-entry.json": "no-cache",
+    "/pagefind/2026/pagefind-entry.json": "no-cache",  # a year's index (search_shards)
+    "/pagefind/newsroom-indexes.json": "no-cache",
     "/pagefind/pagefind.js": "no-cache",
     "/assets/search.js": "public, max-age=300, must-revalidate",
     "/tep/tai-lieu.txt": "public, max-age=300, must-revalidate",
@@ -176,7 +178,8 @@ def test_cache_headers_by_kind(server, path, expected):
 def test_fingerprinted_assets_and_index_files_are_immutable(server, live):
     bundle = next((live / "assets" / "javascripts").glob("bundle.*.min.js"))
     fragment = next((live / "pagefind" / "fragment").iterdir())
-    for file in (bundle, fragment):
+    year = next((live / "pagefind" / "2026" / "fragment").iterdir())
+    for file in (bundle, fragment, year):
         response = server.get("/" + file.relative_to(live).as_posix())
         assert response.status == 200
         assert response.header("Cache-Control") == "public, max-age=31536000, immutable"

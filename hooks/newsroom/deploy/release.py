@@ -89,9 +89,9 @@ def digest(site: Path) -> str:
 
 
 def _is_search_index(rel: str) -> bool:
-    return rel.startswith("pagefind/") and (
-        ".pf_" in rel.rsplit("/", 1)[-1] or rel == "pagefind/pagefind-entry.json"
-    )
+    """An index file of the search bundle (the root's or a year's, ``search_shards``)."""
+    name = rel.rsplit("/", 1)[-1]
+    return rel.startswith("pagefind/") and (".pf_" in name or name == "pagefind-entry.json")
 
 
 def switch(root: Path, name: str) -> None:

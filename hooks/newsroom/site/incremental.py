@@ -2,15 +2,17 @@
 
 ``newsroom build`` (``make build``) runs MkDocs with ``--dirty`` and :data:`ENV_VAR` set to the
 digest of everything every page depends on (``uptodate.site_wide``: config, templates, code,
-packages, settings, the moment, and every docs file that is neither an article nor an asset)
+packages, settings, the date, and every docs file that is neither an article nor an asset)
 when ``site/`` is, file for file, what its last build wrote. That build left a :class:`Record`.
 When the digest is the record's, the build keeps ``site/`` and hands MkDocs only:
 
-- the articles whose source changed, was added, or refers (links, images) to a docs path
-  that was added, removed or changed, and every language version of these;
+- the articles whose source changed, was added, or whose text refers (links, images) to a
+  docs path that was added, removed or changed, and every language version of these;
 - the articles whose page shows other data than before: :func:`view_key` digests what the
   templates show of an article (its view: related articles, translations, withdrawal,
-  approval, labels) and which language versions exist;
+  approval, labels, attachments' sizes), which language versions exist and whether its event
+  is still to come (the rest of "now" reaches pages through visibility, in the view, or the
+  date, in the site-wide digest);
 - the articles a feed now carries whose body the record does not hold;
 - every static page, and each listing page whose articles changed (``hooks/listings.py``);
 - the articles these link to, so that their links resolve as in a full build (not rendered).
