@@ -1,4 +1,4 @@
-"""What goes into the search index; writing it with Pagefind (one bundle, an index per language).
+"""What goes into the search index; writing it with Pagefind (an index per language and year).
 
 Pagefind builds one index per ``<html lang>`` and folds tone and vowel marks itself, ranking exact
 diacritics first, but it does not fold ``đ`` (Pagefind issue #1210). Each indexed page therefore
@@ -41,7 +41,8 @@ from ..content.registries import Registries
 from ..site import urls
 from . import pagefind_chunks, pagefind_runs, search_bundle, search_shards
 
-#: Folder of the Pagefind bundle inside ``site/`` (one bundle, per-language indexes inside).
+#: Folder of the Pagefind bundle inside ``site/``: the root index, a folder per year inside
+#: (``search_shards``), each with an index per language.
 BUNDLE_DIR = "pagefind"
 BODY_ATTRIBUTE = "data-pagefind-body"
 _WORD = re.compile(r"\w+")  # words first, then the đ test: "\w*[đĐ]\w*" is quadratic
