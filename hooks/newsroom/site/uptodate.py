@@ -66,10 +66,7 @@ def fingerprint(config_file: Path, config: Mapping[str, Any], site: Site) -> str
     folders = [site.settings.docs_dir, *_code_folders(config, base)]
     parts: list[str | bytes] = [
         "newsroom-uptodate-1",
-        cache.code_version(),
-        _packages(),
-        text,
-        _environment(text.decode("utf-8", "surrogateescape")),
+        *_tools(text),
         _git_commit(site.settings.docs_dir),
         moment(site),
     ]
@@ -89,10 +86,7 @@ def site_wide(config_file: Path, config: Mapping[str, Any], site: Site) -> str:
     text = config_file.read_bytes()
     parts: list[str | bytes] = [
         "newsroom-site-wide-1",
-        cache.code_version(),
-        _packages(),
-        text,
-        _environment(text.decode("utf-8", "surrogateescape")),
+        *_tools(text),
         " ".join(moment(site).split(" ")[:2]),  # the local and the UTC date
     ]
     for folder in sorted(set(_code_folders(config, config_file.parent))):
@@ -106,6 +100,17 @@ def site_wide(config_file: Path, config: Mapping[str, Any], site: Site) -> str:
     if docs not in registries.parents:
         parts += [str(registries), cache.files_digest(registries)]
     return cache.key(*parts)
+
+
+def _tools(config_text: bytes) -> list[str | bytes]:
+    """What both digests take of the code, the installed packages, the config file and the
+    settings from the environment."""
+    return [
+        cache.code_version(),
+        _packages(),
+        config_text,
+        _environment(config_text.decode("utf-8", "surrogateescape")),
+    ]
 
 
 def _bytes(path: Path) -> bytes:
