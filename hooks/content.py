@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.utils import clean_directory
 from newsroom.common import cache
 from newsroom.common.clock import ClockError
 from newsroom.content import loading
@@ -94,7 +95,7 @@ def on_pre_build(config) -> None:
     if build.is_final_pass(config) and not build.is_preview() and build.state().record is None:
         build.state().cleaning = sitedir.set_aside(Path(config.site_dir))
         if build.may_keep_pages():  # MkDocs (--dirty) empties nothing: what is left, now
-            sitedir.empty(Path(config.site_dir))
+            clean_directory(config.site_dir)
 
 
 @event_priority(-200)  # after every other hook, static-i18n's nested passes included

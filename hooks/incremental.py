@@ -45,7 +45,7 @@ def on_files(files: Files, config) -> Files:
         state.outputs.add(file.dest_uri)
         if not file.is_documentation_page():
             if file.src_uri in chosen.changed:  # copied even if its time is older than the copy
-                file.is_modified = _always
+                file.is_modified = build.always_modified
             continue
         page = (lang, file.src_uri)
         listing = state.listing_pages.get(file.src_uri)
@@ -60,21 +60,13 @@ def on_files(files: Files, config) -> Files:
         elif corpus.get(file.src_uri) is not None:
             state.pages_now[page] = (chosen.keys.get(file.src_uri), file.dest_uri)
             if file.src_uri not in chosen.rendered:
-                file.is_modified = _never  # there for its links to resolve
+                file.is_modified = build.never_modified  # there for its links to resolve
                 continue
         if listing is not None or corpus.get(file.src_uri) is not None:
             state.rendered.add(page)
         if record is not None:
-            file.is_modified = _always  # rendered whatever the modification times say
+            file.is_modified = build.always_modified  # rendered whatever the modification times say
     return files
-
-
-def _always() -> bool:
-    return True
-
-
-def _never() -> bool:
-    return False
 
 
 @event_priority(-250)  # after every other hook, static-i18n's nested passes included

@@ -59,11 +59,7 @@ def _dirty_preview(files: Files, state: build.BuildState, lang: str, other: set[
             or state.site.corpus.get(file.src_uri) is None  # static pages
             or file.src_uri in state.preview_changed  # saved, even if with an older time
         ):
-            file.is_modified = _always
-
-
-def _always() -> bool:
-    return True
+            file.is_modified = build.always_modified
 
 
 def _listing_pages(state: build.BuildState, lang: str) -> list[listings.ListingPage]:

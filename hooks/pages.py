@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from newsroom.common.text import nfc
 from newsroom.common.wording import catalogue, text
 from newsroom.content.paths import translation_of
-from newsroom.site import build, incremental, links, urls
+from newsroom.site import build, links, preview, urls
 from newsroom.site.views import article_page
 
 
@@ -21,7 +21,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     if build.state().site.corpus.get(page.file.src_uri) is not None:
         page.meta.setdefault("hide", ["navigation"])  # articles are not in the navigation
         if build.incremental_build():  # what a later build checks (newsroom.site.incremental)
-            found = incremental.references(page.file.src_uri, markdown)
+            found = preview.references(page.file.src_uri, markdown)
             build.state().references[(lang, page.file.src_uri)] = found
     if lang == "vi":
         return markdown

@@ -67,8 +67,9 @@ def on_files(files: Files, config) -> Files:
     if build.is_dirty_preview():
         kept = _kept_articles(state)
     elif build.incremental_build() and state.record is not None:
-        kept = incremental.plan(state).kept
-        _keep_outputs(state, {src for src in incremental.plan(state).keys if src not in kept})
+        chosen = incremental.plan(state)
+        kept = chosen.kept
+        _keep_outputs(state, chosen)
     else:
         return files
     if kept is not None:
@@ -78,17 +79,18 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
-def _keep_outputs(state: build.BuildState, skipped: set[str]) -> None:
+def _keep_outputs(state: build.BuildState, chosen: incremental.Plan) -> None:
     """The pages of articles not handed to MkDocs stay as the last build wrote them."""
     if incremental.KEPT in state.memo:
         return  # once per build
     state.memo[incremental.KEPT] = True
     corpus = state.site.corpus
-    for src in skipped:
-        page = (corpus.entries[src].article.lang, src)
-        old = state.record.pages[page]
-        state.outputs.add(old.dest)
-        state.pages_now[page] = (incremental.plan(state).keys[src], old.dest)
+    for src, key in chosen.keys.items():
+        if src not in chosen.kept:
+            page = (corpus.entries[src].article.lang, src)
+            dest = state.record.pages[page].dest
+            state.outputs.add(dest)
+            state.pages_now[page] = (key, dest)
 
 
 def _kept_articles(state: build.BuildState) -> set[str] | None:
@@ -103,7 +105,7 @@ def _kept_articles(state: build.BuildState) -> set[str] | None:
         saved = preview.changed(state.sources_read, build.preview_record()[0]) & articles
         state.preview_changed = saved
         rendered = saved | set(corpus.files.of_kind(Kind.PAGE))
-        texts = {src: _text(state.settings.docs_dir / src) for src in rendered}
+        texts = {src: preview.source_text(state.settings.docs_dir / src) for src in rendered}
         kept = preview.kept_articles(saved, texts, articles)
         log.info(
             f"xem trước: {len(kept)}/{len(articles)} bài qua MkDocs / "
@@ -111,13 +113,6 @@ def _kept_articles(state: build.BuildState) -> set[str] | None:
         )
     state.memo[_KEPT] = kept
     return kept
-
-
-def _text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""
 
 
 @event_priority(-250)  # after every other hook, static-i18n's nested passes included

@@ -66,7 +66,7 @@ def on_post_build(config) -> None:
         report = search.finish_index(site_dir, jobs, bundles, started, _runs(state), earlier)
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
-    state.memo[incremental.SEARCH] = report.kept  # for the next incremental build
+    state.memo[incremental.SEARCH] = report.made_from  # for the next incremental build
     for folder in report.unchanged:  # left as the last build wrote them: this build's files
         state.outputs |= _bundle_files(state.site_before, folder)
     for url in report.missing_body:

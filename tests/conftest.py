@@ -75,18 +75,23 @@ def make_project(
     return root
 
 
-def run_build(root: Path, now: str = FIXED_NOW, site: Path | None = None) -> Build:
-    site = site or root / "site"
-    env = {
+def build_env(now: str = FIXED_NOW, **extra: str) -> dict[str, str]:
+    """The environment of a fixture build: its clock, the site address, quiet MkDocs."""
+    return {
         **os.environ,
         "NEWSROOM_NOW": now,
         "NEWSROOM_SITE_URL": SITE_URL,
         "NO_MKDOCS_2_WARNING": "1",
+        **extra,
     }
+
+
+def run_build(root: Path, now: str = FIXED_NOW, site: Path | None = None) -> Build:
+    site = site or root / "site"
     result = subprocess.run(
         [str(MKDOCS), "build", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
         cwd=root,
-        env=env,
+        env=build_env(now),
         capture_output=True,
         text=True,
         timeout=600,

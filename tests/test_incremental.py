@@ -133,7 +133,8 @@ def test_a_changed_image_renders_the_article_showing_it(project: Path, tmp_path:
     image.write_bytes(PNG + b"\0")  # another image (a trailing byte)...
     os.utime(image, (946_684_800, 946_684_800))  # ...with an old time (copied with `cp -p`)
     done = newsroom_build(project, FIXED_NOW)
-    assert rendered(done) == (1, rendered(done)[1])  # type: ignore[index]
+    made, _articles = rendered(done) or (0, 0)
+    assert made == 1
     assert (project / "site" / "tin-tuc" / "2025" / "bieu-do.png").read_bytes() == PNG + b"\0"
     assert_as_clean(project, tmp_path)
 

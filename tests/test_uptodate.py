@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXED_NOW, REPO, SITE_URL, Build, make_project, run_build
+from conftest import FIXED_NOW, REPO, Build, build_env, make_project, run_build
 from newsroom.common import cache
 from newsroom.content import settings as site_settings
 from newsroom.content.loading import load
@@ -36,17 +36,10 @@ BEFORE_DUE, AFTER_DUE = "2026-07-01T07:59:59+07:00", "2026-07-01T08:00:01+07:00"
 
 
 def newsroom_build(root: Path, now: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {
-        **os.environ,
-        "NEWSROOM_NOW": now,
-        "NEWSROOM_SITE_URL": SITE_URL,
-        "NO_MKDOCS_2_WARNING": "1",
-        **env,
-    }
     return subprocess.run(
         [str(NEWSROOM), "build"],
         cwd=root,
-        env=environment,
+        env=build_env(now, **env),
         capture_output=True,
         text=True,
         timeout=600,

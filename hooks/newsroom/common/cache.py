@@ -64,6 +64,16 @@ def stable_repr(value: Any) -> str:
     return _ADDRESS.sub("", repr(value))
 
 
+#: What ``stable_repr`` prints of an object that does not show its content.
+_OPAQUE = re.compile(r"<[\w.]+ object>")
+
+
+def is_opaque(shown: str) -> bool:
+    """True when ``shown`` (a ``stable_repr``) holds an object that does not print its
+    content: such a value cannot be part of a key (it would match whatever it held)."""
+    return _OPAQUE.search(shown) is not None
+
+
 def key(*parts: str | bytes) -> str:
     """One key from several parts (each length-prefixed, so parts cannot run together)."""
     digest = hashlib.sha256()

@@ -83,8 +83,8 @@ class Report:
     reused: bool = False  # every index is an earlier build's, of the same staged pages
     shards: int = 0  # indexes written (search_shards); those indexed again in ``indexed``
     indexed: int = 0
-    #: for the next build (``Earlier``): what each index was made from, and each folder's
-    kept: Earlier | None = None
+    #: for the next build: what each index was made from, and each folder's indexes
+    made_from: Earlier | None = None
     unchanged: tuple[str, ...] = ()  # folders left as the last build wrote them
 
 

@@ -170,6 +170,16 @@ def remember_sources(signatures: dict[str, tuple[int, int, int, int]]) -> None:
     _session.sources = signatures
 
 
+def always_modified() -> bool:
+    """A ``File.is_modified`` for a page rendered whatever the modification times say."""
+    return True
+
+
+def never_modified() -> bool:
+    """A ``File.is_modified`` for a page kept as the last build wrote it (``--dirty``)."""
+    return False
+
+
 def is_dirty_preview() -> bool:
     """``mkdocs serve --dirty`` (``make serve``): only changed pages are rendered again."""
     return _session.command == "serve" and _session.dirty

@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import posixpath
-import re
 import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -38,7 +36,6 @@ from typing import Any
 
 from ..common import cache
 from ..content.classify import Kind
-from ..content.paths import translation_of
 from ..content.settings import LANGUAGES
 from ..outputs import feeds
 from ..outputs.feed_content import PageHTML
@@ -56,10 +53,6 @@ _FORMAT = "newsroom-incremental-1"
 Signature = tuple[int, int, int, int]
 #: A page of one language pass: (language, source path).
 PageId = tuple[str, str]
-#: What separates a path from the text around it in Markdown and HTML (linear to split).
-_AROUND_PATH = re.compile(r"[\s()\[\]<>\"'`|=,;]+")
-#: Reprs that do not show an object's content: such a value cannot be part of a key.
-_OPAQUE = re.compile(r"<[\w.]+ object( at 0x[0-9a-f]+)?>")
 #: Where the build memo (``BuildState.memo``) keeps the plan and notes that it was reported,
 #: the feed bodies and the search indexes' sources for the record, and that the pages of the
 #: articles not handed to MkDocs were noted.
@@ -114,39 +107,12 @@ def forget(cache_dir: Path | None) -> None:
             (cache_dir / RECORD).unlink()
 
 
-def references(src_uri: str, text: str) -> frozenset[str]:
-    """Docs paths ``text`` (of ``src_uri``) may refer to: every relative path-like token,
-    resolved against its folder and against ``docs/`` (more than it links to is harmless:
-    only a page rendered once more)."""
-    folder = posixpath.dirname(src_uri)
-    found = set()
-    for token in _AROUND_PATH.split(text):
-        path = token.split("#", 1)[0].split("?", 1)[0]
-        if not path or "://" in path or path.startswith(("mailto:", "tel:", "data:")):
-            continue
-        if "." not in posixpath.basename(path):
-            continue
-        candidates = (
-            [path.lstrip("/")]
-            if path.startswith("/")
-            else [
-                posixpath.join(folder, path),
-                path,
-            ]
-        )
-        for candidate in candidates:
-            normal = posixpath.normpath(candidate)
-            if not normal.startswith(".."):
-                found.add(normal)
-    return frozenset(found)
-
-
 def view_key(view: Mapping[str, Any], versions: Iterable[str], upcoming: bool) -> str | None:
     """Digest of what an article's templates show, of its language versions and of whether
     its event is still to come (the page's "add to calendar", hooks/portal.py); ``None``
     when some value does not print its content (never a false match)."""
     shown = cache.stable_repr(view)
-    if _OPAQUE.search(shown):
+    if cache.is_opaque(shown):
         return None
     return cache.key(_FORMAT, shown, cache.stable_repr(sorted(versions)), str(upcoming))
 
@@ -214,7 +180,7 @@ def plan(state: Any) -> Plan:
     keys = {
         src: view_key(
             article_page(entry, corpus, registries, False),
-            [v for v in _versions(src) if v in public],
+            preview.versions({src}) & public.keys(),
             entry.article.event is not None and entry.article.event.start > corpus.now,
         )
         for src, entry in public.items()
@@ -239,21 +205,11 @@ def plan(state: Any) -> Plan:
         for lang in LANGUAGES:  # a feed now carries it, and its body was not kept
             rendered |= {s for s in feeds.in_feeds(corpus, lang) if (lang, s) not in record.bodies}
         rendered = preview.versions(rendered) & public.keys()
-        texts = {src: _text(state.settings.docs_dir / src) for src in rendered}
+        docs = state.settings.docs_dir
+        texts = {src: preview.source_text(docs / src) for src in rendered}
         for src in corpus.files.of_kind(Kind.PAGE):
-            texts[src] = _text(state.settings.docs_dir / src)
+            texts[src] = preview.source_text(docs / src)
         kept = preview.kept_articles(rendered, texts, set(public))
         made = Plan(keys, kept | rendered, rendered, touched)
     state.memo[PLAN] = made
     return made
-
-
-def _versions(src: str) -> list[str]:
-    return [translation_of(src, lang) for lang in LANGUAGES]
-
-
-def _text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return ""

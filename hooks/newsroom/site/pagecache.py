@@ -41,6 +41,7 @@ from typing import Any
 from ..common.cache import (
     code_version,
     files_digest,
+    is_opaque,
     key,
     package_versions,
     read_regular,
@@ -52,8 +53,6 @@ _FORMAT = b"newsroom-page-1\n"
 _KEY_NAME = re.compile(r"^[0-9a-f]{64}$")
 #: The list of entries the last build of a kind (``build``, ``serve``) used: ``keep-<kind>``.
 _KEEP = "keep-"
-#: Reprs that do not show an object's content: such a value cannot be part of a key.
-_OPAQUE = re.compile(r"<[\w.]+ object>")
 #: The template context MkDocs itself fills: derived from the config, the navigation and the
 #: page, which the key covers otherwise (``pages`` is every page and is not shown).
 STANDARD_CONTEXT = frozenset(
@@ -267,7 +266,7 @@ def page_key(
         config,
         stable_repr(extra),
     ]
-    if any(_OPAQUE.search(part) for part in parts):
+    if any(is_opaque(part) for part in parts):
         return None
     return key(
         "page",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from ..content.paths import translation_of
 from ..content.settings import LANGUAGES
@@ -27,8 +28,9 @@ from ..content.settings import LANGUAGES
 #: A source's stat signature (``cache.stat_listing``): type, size, modification time, inode.
 Signature = tuple[int, int, int, int]
 #: What separates a path from the text around it in Markdown and HTML (a link's brackets,
-#: quotes, a table's bars, spaces). Splitting on it is linear in the text, whatever it holds.
-_AROUND_PATH = re.compile(r"[\s()\[\]<>\"'`|]+")
+#: quotes, a table's bars, spaces, an attribute's ``=``). Splitting on it is linear in the
+#: text, whatever it holds.
+_AROUND_PATH = re.compile(r"[\s()\[\]<>\"'`|=,;]+")
 
 
 def changed(now: dict[str, Signature], before: dict[str, Signature]) -> set[str]:
@@ -36,13 +38,17 @@ def changed(now: dict[str, Signature], before: dict[str, Signature]) -> set[str]
     return {src for src, signature in now.items() if before.get(src) != signature}
 
 
-def link_targets(src_uri: str, text: str) -> set[str]:
-    """Docs paths of the Markdown pages ``text`` (the source ``src_uri``) may link to."""
+def references(src_uri: str, text: str) -> frozenset[str]:
+    """Docs paths ``text`` (the source ``src_uri``) may refer to: every relative token that
+    looks like a file name, resolved against its folder and against ``docs/`` (more than it
+    really links to is harmless: a page kept or rendered once more)."""
     folder = posixpath.dirname(src_uri)
     found = set()
-    for token in _AROUND_PATH.split(text):  # anything that looks like a path to a page
+    for token in _AROUND_PATH.split(text):
         path = token.split("#", 1)[0].split("?", 1)[0]
-        if not path.endswith(".md") or "://" in path:
+        if "://" in path or path.startswith(("mailto:", "tel:", "data:")):
+            continue
+        if "." not in posixpath.basename(path):
             continue
         if path.startswith("/"):
             candidates = [path.lstrip("/")]
@@ -52,7 +58,20 @@ def link_targets(src_uri: str, text: str) -> set[str]:
             normal = posixpath.normpath(candidate)
             if not normal.startswith(".."):
                 found.add(normal)
-    return found
+    return frozenset(found)
+
+
+def link_targets(src_uri: str, text: str) -> set[str]:
+    """Docs paths of the Markdown pages ``text`` (the source ``src_uri``) may link to."""
+    return {path for path in references(src_uri, text) if path.endswith(".md")}
+
+
+def source_text(path: Path) -> str:
+    """A source's text as far as it can be read ("" when it cannot)."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def versions(src_uris: Iterable[str]) -> set[str]:

@@ -41,21 +41,6 @@ def set_aside(site_dir: Path) -> threading.Thread | None:
     return thread
 
 
-def empty(site_dir: Path) -> None:
-    """Delete every entry but dot entries (what MkDocs' cleaning does), for a build that
-    asked MkDocs not to clean (``--dirty``) and renders every page all the same."""
-    try:
-        names = [name for name in os.listdir(site_dir) if not name.startswith(".")]
-    except OSError:
-        return
-    for name in names:
-        path = site_dir / name
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            path.unlink(missing_ok=True)
-
-
 def _delete(folders: list[Path]) -> None:
     for folder in folders:
         shutil.rmtree(folder, ignore_errors=True)

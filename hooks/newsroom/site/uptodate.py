@@ -228,11 +228,7 @@ def record(cache_dir: Path, site_dir: Path, value: str) -> None:
 def is_intact(cache_dir: Path, site_dir: Path) -> bool:
     """True when ``site_dir`` is, file for file, what the recorded build wrote (whatever it
     was built from)."""
-    recorded = cache.read_sealed(cache_dir / MANIFEST)
-    if recorded is None:
-        return False
-    now = _record(site_dir, "")
-    return recorded.get("site") == now["site"] and recorded.get("files") == now["files"]
+    return recorded_files(cache_dir, site_dir) == cache.stat_listing(site_dir)
 
 
 def recorded_files(cache_dir: Path, site_dir: Path) -> dict[str, tuple[int, int, int, int]] | None:
