@@ -62,8 +62,12 @@ def on_config(config):
             # the preview and newsroom build note what they read before reading it
             # (hooks/preview.py, newsroom.site.incremental)
             noted = build.is_dirty_preview() or bool(build.incremental_build())
-            read = cache.stat_listing(settings.docs_dir) if noted else None
-            site = loading.load(settings, cache_dir=folder, keep=build.is_preview())
+            handed = build.take_handed_over(settings)
+            if handed is not None:  # newsroom build loaded it a moment ago
+                site, read = handed[0], handed[1] if noted else None
+            else:
+                read = cache.stat_listing(settings.docs_dir) if noted else None
+                site = loading.load(settings, cache_dir=folder, keep=build.is_preview())
             state = build.start(site, key, folder)
             state.partial = build.is_dirty_preview() and not build.inputs_changed(config, settings)
             state.sources_read = read

@@ -160,6 +160,7 @@ READS_NOW = {
     "hooks/newsroom/outputs/feed_lifecycle.py",  # withdrawn.at + 30 days
     "hooks/newsroom/report/figures.py",  # the CLI's report (not an output)
     "hooks/newsroom/report/render.py",  # the CLI's report (not an output)
+    "hooks/newsroom/site/build.py",  # the project handed over was loaded at the same moment
     "hooks/newsroom/site/incremental.py",  # event start: in the article page's key
     "hooks/newsroom/site/pressroom.py",  # event start; spokespersons by date
     "hooks/newsroom/site/uptodate.py",  # this rule itself
@@ -195,3 +196,27 @@ def test_a_large_file_is_known_by_its_metadata_and_any_write_shows(tmp_path: Pat
         handle.write(b"\1")
     os.utime(video, ns=(info.st_atime_ns, info.st_mtime_ns))
     assert cache.files_digest(folder) != before  # the change time moved
+
+
+def test_newsroom_build_hands_the_project_it_loaded_to_the_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``newsroom build`` runs MkDocs in its own process: the build's settings, read from the
+    config MkDocs loads, equal the command's, so the hook takes the loaded project (once)
+    instead of scanning every article again; at another moment it scans."""
+    from mkdocs.config import load_config
+    from newsroom.site import build
+
+    monkeypatch.chdir(project)
+    for name, value in build_env(FIXED_NOW).items():
+        monkeypatch.setenv(name, value)
+    inputs = uptodate.read(project / "mkdocs.yml")
+    config = load_config(str(project / "mkdocs.yml"))
+    build.hand_over(inputs.site, inputs.sources_read)
+    taken = build.take_handed_over(build.settings_from(config))
+    assert taken is not None and taken[0] is inputs.site
+    assert taken[1] == cache.stat_listing(project / "docs")
+    assert build.take_handed_over(build.settings_from(config)) is None  # once
+    build.hand_over(inputs.site, inputs.sources_read)
+    monkeypatch.setenv("NEWSROOM_NOW", AFTER_DUE)
+    assert build.take_handed_over(build.settings_from(config)) is None

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import subprocess
+import os
 import sys
 from pathlib import Path
 
 from newsroom.common.clock import ClockError
 from newsroom.content.registries import RegistryError
-from newsroom.site import incremental, uptodate
+from newsroom.site import build, incremental, uptodate
 
 from .common import EXIT_CONTENT, EXIT_OK, CommandError, fail
 
@@ -61,15 +61,36 @@ def run(args: argparse.Namespace) -> int:
     if inputs.cache_dir is not None and not partial:
         uptodate.forget(inputs.cache_dir)
         incremental.forget(inputs.cache_dir)
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    command = [str(mkdocs), "build", "--strict", "-f", str(config), "-d", str(inputs.site_dir)]
+    arguments = ["build", "--strict", "-f", str(config), "-d", str(inputs.site_dir)]
     if partial:
-        command.append("--dirty")
-    environment = {**inputs.environment(), incremental.ENV_VAR: inputs.site_wide}
-    code = subprocess.run(command, env=environment, check=False).returncode
-    if inputs.cache_dir is not None:
-        if code == 0:
-            uptodate.record(inputs.cache_dir, inputs.site_dir, inputs.fingerprint)
-        else:  # site/ may be half-changed: the next build is complete
-            incremental.forget(inputs.cache_dir)
+        arguments.append("--dirty")
+    os.environ.update({**inputs.environment(), incremental.ENV_VAR: inputs.site_wide})
+    build.hand_over(inputs.site, inputs.sources_read)
+    code = 1
+    try:
+        code = _mkdocs(arguments)
+    finally:
+        if inputs.cache_dir is not None:
+            if code == 0:
+                uptodate.record(inputs.cache_dir, inputs.site_dir, inputs.fingerprint)
+            else:  # site/ may be half-changed (or MkDocs raised): the next build is complete
+                incremental.forget(inputs.cache_dir)
     return EXIT_OK if code == 0 else EXIT_CONTENT
+
+
+def _mkdocs(arguments: list[str]) -> int:
+    """Run MkDocs' command line in this process (its exit status): the build takes the
+    project just loaded (``newsroom.site.build.hand_over``) instead of starting another
+    Python and scanning every article again."""
+    from mkdocs.__main__ import cli
+
+    argv = sys.argv
+    # static-i18n builds its other languages dirty when "--dirty" is in sys.argv
+    sys.argv = ["mkdocs", *arguments]
+    try:
+        cli.main(args=arguments, prog_name="mkdocs", standalone_mode=True)
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else 1
+    finally:
+        sys.argv = argv
+    return 0

@@ -140,17 +140,27 @@ def files_digest(folder: Path) -> str:
 
 def stat_listing(folder: Path) -> dict[str, tuple[int, int, int, int]]:
     """Type, size, modification time and inode of every entry under ``folder`` (links not
-    followed), by relative path: what a write, an addition or a removal changes."""
+    followed), by relative path: what a write, an addition or a removal changes.
+
+    One ``scandir`` per folder and paths joined as strings: ``site/`` of a large archive
+    holds tens of thousands of entries, and this runs before and after every build."""
     found: dict[str, tuple[int, int, int, int]] = {}
-    for root, dirs, files in os.walk(folder):
-        for name in [*dirs, *files]:
-            path = os.path.join(root, name)
+    pending = [(str(folder), "")]
+    while pending:
+        path, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:  # unreadable or gone: as os.walk, nothing listed under it
+            continue
+        for entry in entries:
             try:
-                info = os.lstat(path)
+                info = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            rel = os.path.relpath(path, folder).replace(os.sep, "/")
+            rel = prefix + entry.name
             found[rel] = (info.st_mode, info.st_size, info.st_mtime_ns, info.st_ino)
+            if stat.S_ISDIR(info.st_mode):
+                pending.append((entry.path, rel + "/"))
     return found
 
 

@@ -104,6 +104,8 @@ class Session:
 
 _session = Session()
 _state: BuildState | None = None  # the build in progress: replaced by every outer on_config
+#: the project ``newsroom build`` loaded in this process, and the docs listing taken before
+_handed: tuple[Site, dict[str, tuple[int, int, int, int]]] | None = None
 
 
 def set_command(command: str, dirty: bool = False) -> None:
@@ -211,6 +213,28 @@ def start(site: Site, key: tuple[str, str] | None = None, cache: Path | None = N
     global _state
     _state = BuildState(site, is_preview(), key, cache_dir=cache)
     return _state
+
+
+def hand_over(site: Site, sources_read: dict[str, tuple[int, int, int, int]]) -> None:
+    """``newsroom build`` runs MkDocs in its own process, right after loading the project to
+    fingerprint it: the build's first scan takes that project instead of scanning 10,000
+    articles again. ``sources_read``: the docs listing taken before that load."""
+    global _handed
+    _handed = (site, sources_read)
+
+
+def take_handed_over(
+    settings: Settings,
+) -> tuple[Site, dict[str, tuple[int, int, int, int]]] | None:
+    """The project :func:`hand_over` left, once, if it was loaded with these settings at the
+    build's moment; else ``None`` (the build scans as usual)."""
+    global _handed
+    handed, _handed = _handed, None
+    if handed is None or handed[0].settings != settings:
+        return None
+    if handed[0].now != clock.now(settings.timezone):
+        return None
+    return handed
 
 
 def scan_key(config: Any) -> tuple[str, str]:

@@ -177,9 +177,10 @@ def plan(state: Any) -> Plan:
     public = {
         src: entry for src, entry in corpus.entries.items() if entry.visibility.has_public_page
     }
+    cards: dict[str, dict[str, Any]] = {}  # each article's card, made once
     keys = {
         src: view_key(
-            article_page(entry, corpus, registries, False),
+            article_page(entry, corpus, registries, False, cards),
             preview.versions({src}) & public.keys(),
             entry.article.event is not None and entry.article.event.start > corpus.now,
         )

@@ -54,11 +54,12 @@ _ENV_NAME = re.compile(r"\b[A-Z_][A-Z0-9_]{2,}\b")
 
 
 # ---- the fingerprint ----------------------------------------------------------------------------
-def fingerprint(config_file: Path, config: Mapping[str, Any], site: Site) -> str:
+def fingerprint(config_file: Path, config: Mapping[str, Any], site: Site, when: str) -> str:
     """Digest of everything a production build of ``config_file`` depends on, at ``site.now``.
 
     ``config`` is the file's content as read by ``newsroom.content.settings.read_config``
-    (for the template and hook folders); ``site`` was loaded at the build's moment.
+    (for the template and hook folders); ``site`` was loaded at the build's moment, which
+    the output sees as ``when`` (:func:`moment`).
     """
     config_file = config_file.resolve()
     base = config_file.parent
@@ -68,14 +69,14 @@ def fingerprint(config_file: Path, config: Mapping[str, Any], site: Site) -> str
         "newsroom-uptodate-1",
         *_tools(text),
         _git_commit(site.settings.docs_dir),
-        moment(site),
+        when,
     ]
     for folder in sorted(set(folders)):
         parts += [str(folder), cache.files_digest(folder)]
     return cache.key(*parts)
 
 
-def site_wide(config_file: Path, config: Mapping[str, Any], site: Site) -> str:
+def site_wide(config_file: Path, config: Mapping[str, Any], site: Site, when: str) -> str:
     """Digest of what every page depends on: the fingerprint's inputs but the articles,
     their assets and the git commit (``incremental``: a build in which only these changed
     renders only the pages that show them). Static pages are in (the navigation shows
@@ -87,7 +88,7 @@ def site_wide(config_file: Path, config: Mapping[str, Any], site: Site) -> str:
     parts: list[str | bytes] = [
         "newsroom-site-wide-1",
         *_tools(text),
-        " ".join(moment(site).split(" ")[:2]),  # the local and the UTC date
+        " ".join(when.split(" ")[:2]),  # the local and the UTC date
     ]
     for folder in sorted(set(_code_folders(config, config_file.parent))):
         parts += [str(folder), cache.files_digest(folder)]
@@ -268,6 +269,8 @@ class Inputs:
     cache_dir: Path | None  # None: the content cache is off, nothing is recorded
     site_dir: Path
     site_wide: str  # what every page depends on (incremental builds)
+    #: the docs listing (``cache.stat_listing``) taken before ``site`` was loaded
+    sources_read: dict[str, tuple[int, int, int, int]] = dataclasses.field(default_factory=dict)
 
     def environment(self) -> dict[str, str]:
         """The environment of the build: the moment fingerprinted, as its clock."""
@@ -287,13 +290,16 @@ def read(config_file: Path) -> Inputs:
     base = config_file.resolve().parent
     settings = Settings.from_config(config, base)
     folder = cache.folder(config_file)
+    sources_read = cache.stat_listing(settings.docs_dir)
     site = loading.load(settings, clock.now(settings.timezone), folder)
     output = base / str(config.get("site_dir") or "site")
+    when = moment(site)  # walks every article: once
     return Inputs(
         config_file,
         site,
-        fingerprint(config_file, config, site),
+        fingerprint(config_file, config, site, when),
         folder,
         output,
-        site_wide(config_file, config, site),
+        site_wide(config_file, config, site, when),
+        sources_read,
     )

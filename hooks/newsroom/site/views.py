@@ -47,13 +47,28 @@ def card(article: Article, registries: Registries) -> dict[str, Any]:
 
 
 def article_page(
-    entry: Entry, corpus: Corpus, registries: Registries, preview: bool
+    entry: Entry,
+    corpus: Corpus,
+    registries: Registries,
+    preview: bool,
+    cards: dict[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """Everything the article template shows, in the article's language."""
+    """Everything the article template shows, in the article's language. ``cards``: the
+    cards made so far, by source path, for a caller that views every article (an article
+    is also a card in the related links of several others); they are never changed."""
+
+    def card_of(shown: Article) -> dict[str, Any]:
+        if cards is None:
+            return card(shown, registries)
+        made = cards.get(shown.src_uri)
+        if made is None:
+            made = cards[shown.src_uri] = card(shown, registries)
+        return made
+
     article = entry.article
     lang = article.lang
     t = wording.section(lang, "page")
-    view = card(article, registries)
+    view = dict(card_of(article))
     view.update(
         {
             "lang": lang,
@@ -102,7 +117,7 @@ def article_page(
             "withdrawn": _withdrawal(entry, corpus, lang),
             "preview_state": None if entry.visibility.has_public_page else entry.visibility.value,
             "translations": _translations(article, corpus, preview),
-            "related": [card(a, registries) for a in _related(article, corpus)],
+            "related": [card_of(a) for a in _related(article, corpus)],
             "approval": _verified_approval(article, corpus, registries),
         }
     )
