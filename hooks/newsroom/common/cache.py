@@ -207,7 +207,7 @@ def read_regular(path: Path) -> bytes | None:
             return None
 
 
-def seal(payload: bytes) -> bytes:
+def seal(payload: bytes | memoryview) -> bytes:
     """HMAC-SHA-256 of ``payload`` with this machine's cache secret."""
     return hmac.new(_secret(), payload, hashlib.sha256).digest()
 
@@ -278,7 +278,7 @@ class Store:
             data = read_regular(path) or b""
             if not data.startswith(_FORMAT):
                 return {}
-            body = data[len(_FORMAT) :]
+            body = memoryview(data)[len(_FORMAT) :]  # no copies of a 100 MB file
             check, payload = body[:32], body[32:]
             if not hmac.compare_digest(seal(payload), check):
                 return {}  # not written by this machine's builds: never unpickled
@@ -320,7 +320,7 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name + ".")
             with os.fdopen(fd, "wb") as out:
-                out.write(_FORMAT + seal(payload) + payload)
+                out.writelines((_FORMAT, seal(payload), payload))  # not joined: no copy
             os.replace(tmp, self.path)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return

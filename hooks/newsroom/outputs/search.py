@@ -366,28 +366,28 @@ def _start_shard(
     bundles: cache.Store | None,
     runs: pagefind_runs.Runs,
 ) -> IndexJob:
-    prepared = Prepared(documents, store)
-    name = None
-    if bundles is not None:  # an index made earlier from the same staged pages is reused
-        digest = search_bundle.new_digest(repr((EXCLUDE_SELECTORS, shard, _chunk_bytes(shard))))
-        for page, content in prepared.pages:
-            search_bundle.add_page(digest, page, content)
-        name = digest.hexdigest()
-        known = bundles.get(name)
-        if search_bundle.is_bundle(known):
-            job = IndexJob(lang, shard, prepared.count(lang), prepared.missing, name, known)
-            job.listed = listed(shard, documents)
-            return job
     scratch = tempfile.TemporaryDirectory(prefix="newsroom-search-")
     root = Path(scratch.name)
-    prepared.write(root / "site")
+    # one pass: each page is prepared, written and digested in turn (a shard's pages are
+    # never all in memory at once)
+    digest = None
+    if bundles is not None:
+        digest = search_bundle.new_digest(repr((EXCLUDE_SELECTORS, shard, _chunk_bytes(shard))))
+    pages, missing = stage(root / "site", documents, store, digest)
+    name = digest.hexdigest() if digest is not None else None
+    known = bundles.get(name) if bundles is not None and name is not None else None
+    if search_bundle.is_bundle(known):  # an index made earlier from the same staged pages
+        scratch.cleanup()
+        job = IndexJob(lang, shard, pages.get(lang, 0), missing, name, known)
+        job.listed = listed(shard, documents)
+        return job
     config = {
         "site": str(root / "site"),
         "output_path": str(root / "bundle"),
         "exclude_selectors": list(EXCLUDE_SELECTORS),
     }
     (root / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-    job = IndexJob(lang, shard, prepared.count(lang), prepared.missing, name, None, scratch)
+    job = IndexJob(lang, shard, pages.get(lang, 0), missing, name, None, scratch)
     job.listed = listed(shard, documents)
     if job.pages:
         job.run = runs.submit(root)
@@ -505,34 +505,29 @@ def _finish_job(job: IndexJob) -> tuple[dict[str, Any], str]:
     return search_bundle.pack(job.output, chunks), problem
 
 
-class Prepared:
-    """One shard's pages as handed to Pagefind (``prepare``), read once: their digest tells
-    whether an earlier index can be reused, and they are staged only if not."""
-
-    def __init__(self, chosen: Iterable[Document], store: cache.Store | None = None) -> None:
-        #: (staged file name, its HTML) of every page that marks content to index
-        self.pages: list[tuple[str, str]] = []
-        self.languages: list[str] = []
-        #: articles without the marked body (a template bug)
-        self.missing: list[str] = []
-        for document in chosen:
-            if not document.path.is_file():
-                continue
-            content = prepare(document, store)
-            if content is None:
-                if document.meta:
-                    self.missing.append(document.url)
-                continue
-            url = document.url
-            self.pages.append((url if url.endswith(".html") else url + "index.html", content))
-            self.languages.append(document.lang)
-
-    def count(self, lang: str) -> int:
-        return self.languages.count(lang)
-
-    def write(self, scratch: Path) -> None:
-        """Each page at ``scratch/<url>index.html``: a folder laid out like ``site/``."""
-        for name, content in self.pages:
-            target = scratch / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+def stage(
+    scratch: Path,
+    chosen: Iterable[Document],
+    store: cache.Store | None = None,
+    digest: Any = None,
+) -> tuple[dict[str, int], list[str]]:
+    """Write each prepared page to ``scratch/<url>index.html`` (a folder laid out like
+    ``site/``); count pages per language. ``digest`` (``search_bundle``) takes every page."""
+    pages: dict[str, int] = {}
+    missing: list[str] = []
+    for document in chosen:
+        if not document.path.is_file():
+            continue
+        content = prepare(document, store)
+        if content is None:
+            if document.meta:  # an article without the marked body: a template bug
+                missing.append(document.url)
+            continue
+        name = document.url if document.url.endswith(".html") else document.url + "index.html"
+        target = scratch / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        if digest is not None:
+            search_bundle.add_page(digest, name, content)
+        pages[document.lang] = pages.get(document.lang, 0) + 1
+    return pages, missing

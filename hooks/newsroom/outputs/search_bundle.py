@@ -1,6 +1,6 @@
 """Each language's Pagefind index, kept between builds and written as one bundle.
 
-Pagefind reads only the staged pages (``search.Prepared``) and its settings, so when the digest
+Pagefind reads only the staged pages (``search.stage``) and its settings, so when the digest
 of a language's staged files (paths and bytes), the excluded selectors, Pagefind's version and
 this package's code equals the digest of an earlier build, that build's final index of the
 language (re-chunked) is used instead of indexing again: about 30 s at 10,000 articles. The
@@ -30,7 +30,7 @@ ENTRY = "pagefind-entry.json"
 
 def new_digest(settings: str) -> Any:
     """A running digest of one indexing run, seeded with what else Pagefind's output depends
-    on; ``search.Prepared`` adds every staged page."""
+    on; ``search.stage`` adds every staged page."""
     digest = hashlib.sha256()
     digest.update(
         cache.key(settings, cache.code_version(), cache.package_versions("pagefind")).encode()
