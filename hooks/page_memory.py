@@ -10,7 +10,9 @@ largest part of the build's memory. Here:
   the templates start), the HTML is kept zlib-compressed instead;
 - before any hook fills the page's template context (``on_page_context``, first), it is
   restored, byte for byte;
-- once the page is written (``on_post_page``, last), it is dropped.
+- once the page is written (``on_post_page``, last), it is dropped;
+- once every page of a language is written and its anchors checked (``on_post_build``,
+  before static-i18n starts the next language), so are its table of contents and anchors.
 
 Nothing reads a page's HTML or Markdown outside these events (the feeds keep their own copy
 of the bodies, the search index reads the written pages).
@@ -26,6 +28,8 @@ from mkdocs.plugins import event_priority
 _PACKED = "newsroom_packed_content"
 #: The page converted last: MkDocs stores its HTML after the last ``on_page_content``.
 _pending: list = []
+#: The files of the language pass being built (``on_env``), until its ``on_post_build``.
+_built: list = []
 
 
 def _pack_pending() -> None:
@@ -47,6 +51,7 @@ def on_page_content(html: str, page, config, files) -> str:
 @event_priority(5000)  # before anything else is built from the converted pages
 def on_env(env, config, files):
     _pack_pending()
+    _built[:] = [files]
     return env
 
 
@@ -63,3 +68,14 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output: str, page, config) -> str:
     page.content = None
     return output
+
+
+@event_priority(-50)  # before static-i18n (-100) builds the next language in this one's event
+def on_post_build(config) -> None:
+    while _built:
+        for file in _built.pop().documentation_pages():
+            page = file.page
+            if page is not None:
+                page.toc = []  # what an unconverted page holds
+                page.present_anchor_ids = None
+                page.links_to_anchors = None

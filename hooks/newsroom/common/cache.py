@@ -263,6 +263,18 @@ def _create(path: Path) -> bytes:
         return os.urandom(32)
 
 
+class _Sealing:
+    """A file that seals (:func:`seal`) what is written to it, as it is written."""
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+        self.mac = hmac.new(_secret(), digestmod=hashlib.sha256)
+
+    def write(self, data: bytes) -> int:
+        self.mac.update(data)
+        return int(self.out.write(data))
+
+
 class Store:
     """One cache file: ``get`` and ``put`` in memory, ``save`` writes it once, atomically."""
 
@@ -315,13 +327,21 @@ class Store:
         """Write the values used by this build; a failure only costs the next build time."""
         if self.path is None or (self.misses == 0 and self._new.keys() == self._old.keys()):
             return
+        tmp = None
         try:
-            payload = pickle.dumps(self._new, protocol=pickle.HIGHEST_PROTOCOL)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name + ".")
             with os.fdopen(fd, "wb") as out:
-                out.writelines((_FORMAT, seal(payload), payload))  # not joined: no copy
+                out.write(_FORMAT + bytes(32))  # the seal's place, filled in below
+                sealing = _Sealing(out)
+                # streamed: a 100 MB cache is never one more object in memory
+                pickle.dump(self._new, sealing, protocol=pickle.HIGHEST_PROTOCOL)
+                out.seek(len(_FORMAT))
+                out.write(sealing.mac.digest())
             os.replace(tmp, self.path)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
             return
         self._old = self._new

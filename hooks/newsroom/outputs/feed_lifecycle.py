@@ -60,13 +60,32 @@ def _withdrawal_order(article: Article) -> tuple[dt.datetime, str]:
 def amend(files: dict[str, bytes], corpus: Corpus, lang: str, days: int = NOTICE_DAYS) -> None:
     """Add tombstones, notices and lead images to every feed of ``lang`` in ``files``."""
     withdrawn = recently_withdrawn(corpus, lang, days)
-    images = {item_id(corpus.settings, a): _lead_image(corpus, a) for a in corpus.articles(lang)}
+    images = _LeadImages(corpus, lang)
     for scope in scopes(corpus.registries, lang):
         gone = [a for a in withdrawn if scope.matches(a)]
         for fmt in scope.formats:
             path = scope.path(fmt)
             if path in files:
                 files[path] = _AMEND[fmt](files[path], gone, images, corpus, scope, days)
+
+
+class _LeadImages:
+    """Each feed item's lead image by item id, looked up when a feed first shows the item:
+    the feeds carry a few hundred of the language's articles, not all 10,000 (each lookup
+    checks a file)."""
+
+    def __init__(self, corpus: Corpus, lang: str) -> None:
+        self._corpus = corpus
+        self._articles = {item_id(corpus.settings, a): a for a in corpus.articles(lang)}
+        self._found: dict[str, tuple[str, str, int | None] | None] = {}
+
+    def get(self, key: str | None) -> tuple[str, str, int | None] | None:
+        if key is None:
+            return None
+        if key not in self._found:
+            article = self._articles.get(key)
+            self._found[key] = _lead_image(self._corpus, article) if article else None
+        return self._found[key]
 
 
 def _lead_image(corpus: Corpus, article: Article) -> tuple[str, str, int | None]:
