@@ -89,7 +89,9 @@ def _mkdocs(arguments: list[str]) -> int:
     sys.argv = ["mkdocs", *arguments]
     try:
         cli.main(args=arguments, prog_name="mkdocs", standalone_mode=True)
-    except SystemExit as done:
+    except SystemExit as done:  # click always ends this way: 0 on success
+        if done.code is None:
+            return 0
         return done.code if isinstance(done.code, int) else 1
     finally:
         sys.argv = argv
