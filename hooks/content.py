@@ -64,7 +64,7 @@ def on_config(config):
             noted = build.is_dirty_preview() or bool(build.incremental_build())
             handed = build.take_handed_over(settings)
             if handed is not None:  # newsroom build loaded it a moment ago
-                site, read = handed[0], handed[1] if noted else None
+                site, read = handed[0], (handed[1] if noted else None)
             else:
                 read = cache.stat_listing(settings.docs_dir) if noted else None
                 site = loading.load(settings, cache_dir=folder, keep=build.is_preview())

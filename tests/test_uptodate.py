@@ -10,6 +10,7 @@ checked here at the exact boundaries of the fixture's scheduled article and with
 from __future__ import annotations
 
 import ast
+import dataclasses
 import datetime as dt
 import os
 import shutil
@@ -217,6 +218,9 @@ def test_newsroom_build_hands_the_project_it_loaded_to_the_build(
     assert taken is not None and taken[0] is inputs.site
     assert taken[1] == cache.stat_listing(project / "docs")
     assert build.take_handed_over(build.settings_from(config)) is None  # once
+    other = dataclasses.replace(build.settings_from(config), page_size=7)
+    build.hand_over(inputs.site, inputs.sources_read)
+    assert build.take_handed_over(other) is None  # loaded with other settings: scanned again
     build.hand_over(inputs.site, inputs.sources_read)
     monkeypatch.setenv("NEWSROOM_NOW", AFTER_DUE)
     assert build.take_handed_over(build.settings_from(config)) is None

@@ -84,7 +84,8 @@ class _LeadImages:
             return None
         if key not in self._found:
             article = self._articles.get(key)
-            self._found[key] = _lead_image(self._corpus, article) if article else None
+            found = _lead_image(self._corpus, article) if article is not None else None
+            self._found[key] = found
         return self._found[key]
 
 

@@ -182,7 +182,7 @@ def prepare(document: Document, store: cache.Store | None = None) -> str | None:
     content cache) keeps the folded copy of pages whose HTML an earlier build already read.
     """
     page_html = document.path.read_text(encoding="utf-8")
-    if BODY_ATTRIBUTE not in page_html:  # a listing page, say: nothing marked to index
+    if _FIRST_BODY_TAG.search(page_html) is None:  # a listing page, say: before hashing it
         return None
     key = cache.key(cache.code_version(), "fold", page_html) if store is not None else ""
     folded = store.get(key) if store is not None else None

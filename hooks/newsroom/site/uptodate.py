@@ -270,7 +270,7 @@ class Inputs:
     site_dir: Path
     site_wide: str  # what every page depends on (incremental builds)
     #: the docs listing (``cache.stat_listing``) taken before ``site`` was loaded
-    sources_read: dict[str, tuple[int, int, int, int]] = dataclasses.field(default_factory=dict)
+    sources_read: dict[str, tuple[int, int, int, int]]
 
     def environment(self) -> dict[str, str]:
         """The environment of the build: the moment fingerprinted, as its clock."""
