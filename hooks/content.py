@@ -64,7 +64,7 @@ def on_config(config):
             noted = build.is_dirty_preview() or bool(build.incremental_build())
             handed = build.take_handed_over(settings)
             if handed is not None:  # newsroom build loaded it a moment ago
-                site, read = handed[0], (handed[1] if noted else None)
+                site, read = handed.site, (handed.sources_read if noted else None)
             else:
                 read = cache.stat_listing(settings.docs_dir) if noted else None
                 site = loading.load(settings, cache_dir=folder, keep=build.is_preview())
@@ -72,7 +72,7 @@ def on_config(config):
             state.partial = build.is_dirty_preview() and not build.inputs_changed(config, settings)
             state.sources_read = read
             if build.may_keep_pages():
-                _keep_pages(state, config)
+                _keep_pages(state, config, handed.site_before if handed else None)
     except (RegistryError, ClockError) as exc:
         raise PluginError(str(exc)) from exc
     if build.current_language(config) == "vi":  # report once, not once per language
@@ -80,16 +80,21 @@ def on_config(config):
     return config
 
 
-def _keep_pages(state: build.BuildState, config) -> None:
+def _keep_pages(
+    state: build.BuildState, config, checked: dict[str, tuple[int, int, int, int]] | None
+) -> None:
     """``newsroom build`` kept ``site/``: render only what changed when the last build's
-    record was made from the same site-wide inputs (newsroom.site.incremental)."""
+    record was made from the same site-wide inputs (newsroom.site.incremental). ``checked``:
+    the listing of ``site/`` the command found equal to the last build's record."""
     record = incremental.load(state.cache_dir)
     if record is not None and record.site_wide == build.incremental_build():
         state.record = record
         state.partial = True
         site_dir = Path(config.site_dir)
         # newsroom build found site/ to be this listing a moment ago; else list it again
-        listed = uptodate.recorded_files(state.cache_dir, site_dir) if state.cache_dir else None
+        listed = checked
+        if listed is None and state.cache_dir is not None:
+            listed = uptodate.recorded_files(state.cache_dir, site_dir)
         state.site_before = listed if listed is not None else cache.stat_listing(site_dir)
 
 

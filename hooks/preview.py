@@ -5,6 +5,8 @@
   reading them (``BuildState.sources_read``).
 - The pages are written to the preview folder kept from one session to the next
   (``newsroom.site.preview_site``), so that a new session renders only what changed.
+- A save is noticed by inotify where the kernel reports every write to ``docs/``
+  (``newsroom.site.watching``): MkDocs' own polling stats every file twice a second.
 
 ``on_config`` runs after the content hook loaded the site (50) and before static-i18n reads the
 site folder for the language being built (-100); ``on_files`` after the content hook's
@@ -14,15 +16,26 @@ allow-list (50) and before static-i18n makes each language's files (-100).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from newsroom.content.classify import Kind
-from newsroom.site import build, incremental, pagecache, preview, preview_site, uptodate
+from newsroom.site import (
+    build,
+    incremental,
+    pagecache,
+    preview,
+    preview_site,
+    uptodate,
+    watching,
+)
 
 log = get_plugin_logger("newsroom")
 #: Build memo keys: what the pages are built from; the articles handed to MkDocs.
 _INPUTS, _KEPT = ("preview", "inputs"), ("preview", "articles")
+#: The inotify observer watching ``docs/`` during ``mkdocs serve`` (stopped at its end).
+_observers: list[Any] = []
 
 
 @event_priority(40)
@@ -130,8 +143,22 @@ def on_post_build(config) -> None:
 
 
 def on_serve(server, config, builder):
-    """Serve the preview folder (MkDocs made a temporary one before the first build)."""
+    """Serve the preview folder (MkDocs made a temporary one before the first build), and
+    watch ``docs/`` with inotify where it sees every save (``newsroom.site.watching``)."""
     held = build.preview_folder(None)
     if held is not None:
         server.root = str(held.site)
+    observer, why = watching.watch_natively(server, Path(config.docs_dir))
+    if observer is not None:
+        _observers.append(observer)
+        log.info("xem trước: theo dõi docs/ bằng inotify / watching docs/ with inotify")
+    else:
+        log.info(f"xem trước: dò docs/ định kỳ / polling docs/ ({why})")
     return server
+
+
+def on_shutdown() -> None:
+    while _observers:
+        observer = _observers.pop()
+        observer.stop()
+        observer.join(timeout=5)

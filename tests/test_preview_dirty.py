@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from conftest import FIXED_NOW, make_project
+from newsroom.site import watching
 from test_preview import fetch as fetch_page
 from test_preview import free_port
 
@@ -112,6 +113,11 @@ def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path
         wait_for(base, "</html>", log_path)  # the preview keeps serving (after the rebuild)
         source.write_text(text.replace("EDITED-77aa", "REPAIRED-5b5b"), encoding="utf-8")
         wait_for(page, "MARKER-REPAIRED-5b5b", log_path)
+        # every save above was reported by the kernel, not found by polling (on a filesystem
+        # whose writes all go through it: newsroom.site.watching)
+        local = watching.why_polling(root / "docs") is None
+        watched = "watching docs/ with inotify" if local else "polling docs/"
+        assert watched in log_path.read_text(encoding="utf-8")
         server.send_signal(signal.SIGINT)  # Ctrl-C: the rebuilds' content cache is written
         server.wait(timeout=60)
     finally:
@@ -143,3 +149,28 @@ def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path
     assert reused and int(reused.group(1)) == int(reused.group(2)) - 2, log
     rebuilt = re.findall(r"preview: (\d+) of (\d+) articles", log)
     assert rebuilt and int(rebuilt[0][0]) <= 3 < int(rebuilt[0][1]), log  # its first build
+
+
+def test_a_preview_told_to_poll_still_notices_a_save(tmp_path: Path) -> None:
+    """``NEWSROOM_WATCH=poll`` (a shared folder whose filesystem claims to be local) keeps
+    MkDocs' own polling of ``docs/``, and a save is still shown."""
+    root = make_project(tmp_path / "p")
+    port = free_port()
+    env = {**os.environ, "NEWSROOM_NOW": FIXED_NOW, "NO_MKDOCS_2_WARNING": "1"}
+    env["NEWSROOM_WATCH"] = "poll"
+    log_path = tmp_path / "serve.log"
+    page = f"http://127.0.0.1:{port}/tin-tuc/2026/cong-bo/"
+    with log_path.open("w", encoding="utf-8") as log_file:
+        server = _serve(root, port, env, log_file)
+        try:
+            wait_for(page, "MARKER-PUBLISHED-a1b2", log_path)
+            time.sleep(1.5)  # the watcher starts after the first build
+            source = root / "docs" / ARTICLE
+            text = source.read_text(encoding="utf-8")
+            source.write_text(text.replace("MARKER-PUBLISHED-a1b2", "MARKER-POLLED-3c3c"), "utf-8")
+            wait_for(page, "MARKER-POLLED-3c3c", log_path)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    log = log_path.read_text(encoding="utf-8")
+    assert "polling docs/ (NEWSROOM_WATCH=poll)" in log and "inotify" not in log

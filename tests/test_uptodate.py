@@ -213,14 +213,15 @@ def test_newsroom_build_hands_the_project_it_loaded_to_the_build(
         monkeypatch.setenv(name, value)
     inputs = uptodate.read(project / "mkdocs.yml")
     config = load_config(str(project / "mkdocs.yml"))
-    build.hand_over(inputs.site, inputs.sources_read)
+    handed = build.HandedOver(inputs.site, inputs.sources_read)
+    build.hand_over(handed)
     taken = build.take_handed_over(build.settings_from(config))
-    assert taken is not None and taken[0] is inputs.site
-    assert taken[1] == cache.stat_listing(project / "docs")
+    assert taken is not None and taken.site is inputs.site
+    assert taken.sources_read == cache.stat_listing(project / "docs")
     assert build.take_handed_over(build.settings_from(config)) is None  # once
     other = dataclasses.replace(build.settings_from(config), page_size=7)
-    build.hand_over(inputs.site, inputs.sources_read)
+    build.hand_over(handed)
     assert build.take_handed_over(other) is None  # loaded with other settings: scanned again
-    build.hand_over(inputs.site, inputs.sources_read)
+    build.hand_over(handed)
     monkeypatch.setenv("NEWSROOM_NOW", AFTER_DUE)
     assert build.take_handed_over(build.settings_from(config)) is None

@@ -51,11 +51,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     # Only pages that changed are rendered when site/ is what the last build wrote (then the
     # hooks compare the site-wide digest with that build's record: newsroom.site.incremental).
-    partial = (
-        not args.force
-        and inputs.cache_dir is not None
-        and uptodate.is_intact(inputs.cache_dir, inputs.site_dir)
-    )
+    partial = not args.force and inputs.site_is_intact()
     # An incremental build reads the recorded listing of site/ as its "before"; if it fails
     # after changing site/, the listing no longer matches and the next build is complete.
     if inputs.cache_dir is not None and not partial:
@@ -65,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     if partial:
         arguments.append("--dirty")
     os.environ.update({**inputs.environment(), incremental.ENV_VAR: inputs.site_wide})
-    build.hand_over(inputs.site, inputs.sources_read)
+    site_before = inputs.site_folder[1] if partial else None
+    build.hand_over(build.HandedOver(inputs.site, inputs.sources_read, site_before))
     code = 1
     try:
         code = _mkdocs(arguments)

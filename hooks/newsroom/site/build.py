@@ -104,8 +104,8 @@ class Session:
 
 _session = Session()
 _state: BuildState | None = None  # the build in progress: replaced by every outer on_config
-#: the project ``newsroom build`` loaded in this process, and the docs listing taken before
-_handed: tuple[Site, dict[str, tuple[int, int, int, int]]] | None = None
+#: what ``newsroom build`` read in this process before running MkDocs (:func:`hand_over`)
+_handed: HandedOver | None = None
 
 
 def set_command(command: str, dirty: bool = False) -> None:
@@ -215,24 +215,34 @@ def start(site: Site, key: tuple[str, str] | None = None, cache: Path | None = N
     return _state
 
 
-def hand_over(site: Site, sources_read: dict[str, tuple[int, int, int, int]]) -> None:
+@dataclass(frozen=True)
+class HandedOver:
+    """What ``newsroom build`` read before running MkDocs in its own process."""
+
+    site: Site
+    #: the docs listing (``cache.stat_listing``) taken before ``site`` was loaded
+    sources_read: dict[str, tuple[int, int, int, int]]
+    #: ``site/`` as the command found it, equal to the last build's record (an incremental
+    #: build's "before"); ``None`` when the build is complete
+    site_before: dict[str, tuple[int, int, int, int]] | None = None
+
+
+def hand_over(handed: HandedOver) -> None:
     """``newsroom build`` runs MkDocs in its own process, right after loading the project to
     fingerprint it: the build's first scan takes that project instead of scanning 10,000
-    articles again. ``sources_read``: the docs listing taken before that load."""
+    articles again, and an incremental build the listing of ``site/`` it checked."""
     global _handed
-    _handed = (site, sources_read)
+    _handed = handed
 
 
-def take_handed_over(
-    settings: Settings,
-) -> tuple[Site, dict[str, tuple[int, int, int, int]]] | None:
-    """The project :func:`hand_over` left, once, if it was loaded with these settings at the
-    build's moment; else ``None`` (the build scans as usual)."""
+def take_handed_over(settings: Settings) -> HandedOver | None:
+    """What :func:`hand_over` left, once, if the project was loaded with these settings at
+    the build's moment; else ``None`` (the build scans as usual)."""
     global _handed
     handed, _handed = _handed, None
-    if handed is None or handed[0].settings != settings:
+    if handed is None or handed.site.settings != settings:
         return None
-    if handed[0].now != clock.now(settings.timezone):
+    if handed.site.now != clock.now(settings.timezone):
         return None
     return handed
 

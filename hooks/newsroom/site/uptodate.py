@@ -28,6 +28,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import os
 import re
 import subprocess
@@ -49,6 +50,7 @@ MANIFEST = "site-build.json"
 #: Environment settings that do not change the output (the clock acts through :func:`moment`).
 UNKEYED_ENV = frozenset(
     {"NEWSROOM_NOW", "NEWSROOM_CACHE", "NEWSROOM_CACHE_SECRET_FILE", "NEWSROOM_INCREMENTAL"}
+    | {"NEWSROOM_WATCH"}
 )
 _ENV_NAME = re.compile(r"\b[A-Z_][A-Z0-9_]{2,}\b")
 
@@ -143,28 +145,61 @@ def instants(site: Site) -> set[dt.datetime]:
 
 def _collect(value: Any, found: set[dt.datetime], seen: set[int]) -> None:
     """Add the datetimes reachable from ``value`` (dataclasses, containers, this package's
-    objects); iterative, so a deep structure cannot exhaust the stack."""
+    objects); iterative, so a deep structure cannot exhaust the stack. How to open a value
+    is decided once per type (``_opening``): 12,000 articles are walked in a fraction of the
+    time ``dataclasses.fields`` takes per object."""
     stack = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, dt.datetime):
+        how = _OPENING.get(type(item))
+        if how is None:
+            how = _OPENING[type(item)] = _opening(type(item))
+        if how is _AWARE_TIME:
             if item.tzinfo is not None:
                 found.add(item)
             continue
-        if isinstance(item, (str, bytes, int, float, dt.date, dt.time, enum.Enum, Path)):
-            continue
-        if item is None or id(item) in seen:
+        if how is _LEAF or item is None or id(item) in seen:
             continue
         seen.add(id(item))
-        if dataclasses.is_dataclass(item) and not isinstance(item, type):
-            stack.extend(getattr(item, f.name) for f in dataclasses.fields(item))
-        elif isinstance(item, Mapping):
+        if isinstance(how, tuple):  # a dataclass: its fields
+            stack.extend(getattr(item, name) for name in how)
+        elif how is _MAPPING:
             stack.extend(item.keys())
             stack.extend(item.values())
-        elif isinstance(item, (list, tuple, set, frozenset)):
+        elif how is _SEQUENCE:
             stack.extend(item)
-        elif type(item).__module__.startswith("newsroom.") and hasattr(item, "__dict__"):
+        elif how is _OWN_OBJECT and hasattr(item, "__dict__"):
             stack.extend(vars(item).values())
+
+
+_AWARE_TIME, _LEAF, _MAPPING, _SEQUENCE, _OWN_OBJECT, _OTHER = (
+    "time",
+    "leaf",
+    "mapping",
+    "sequence",
+    "own",
+    "other",
+)
+_OPENING: dict[type, str | tuple[str, ...]] = {}
+
+
+def _opening(kind: type) -> str | tuple[str, ...]:
+    """How :func:`_collect` opens a value of type ``kind``: a datetime, a value holding no
+    time, a dataclass (its field names), a mapping, a sequence or set, an object of this
+    package, or anything else (not opened)."""
+    if issubclass(kind, dt.datetime):
+        return _AWARE_TIME
+    if issubclass(kind, (str, bytes, int, float, dt.date, dt.time, enum.Enum, Path, type)):
+        return _LEAF
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    if issubclass(kind, Mapping):
+        return _MAPPING
+    if issubclass(kind, (list, tuple, set, frozenset)):
+        return _SEQUENCE
+    if kind.__module__.startswith("newsroom."):
+        return _OWN_OBJECT
+    return _OTHER
 
 
 def _code_folders(config: Mapping[str, Any], base: Path) -> list[Path]:
@@ -215,47 +250,47 @@ def _git_commit(folder: Path) -> str:
 
 
 # ---- the record of the last build ---------------------------------------------------------------
-def is_current(cache_dir: Path, site_dir: Path, expected: str) -> bool:
-    """True when ``site_dir`` is, file for file, what a build with ``expected`` wrote."""
-    recorded = cache.read_sealed(cache_dir / MANIFEST)
-    return recorded is not None and recorded == _record(site_dir, expected)
+#: The listing of a folder (``cache.stat_listing``): type, size, modification time, inode.
+Listing = dict[str, tuple[int, int, int, int]]
 
 
-def record(cache_dir: Path, site_dir: Path, value: str) -> None:
-    """Note that ``site_dir`` now holds the complete build of ``value`` (sealed)."""
-    cache.write_sealed(cache_dir / MANIFEST, _record(site_dir, value))
-
-
-def is_intact(cache_dir: Path, site_dir: Path) -> bool:
-    """True when ``site_dir`` is, file for file, what the recorded build wrote (whatever it
-    was built from)."""
-    return recorded_files(cache_dir, site_dir) == cache.stat_listing(site_dir)
-
-
-def recorded_files(cache_dir: Path, site_dir: Path) -> dict[str, tuple[int, int, int, int]] | None:
-    """The listing of ``site_dir`` the last build recorded (``newsroom build`` checked it is
-    the folder's before starting an incremental build), or ``None``."""
+def last_build(cache_dir: Path, site_dir: Path) -> tuple[str, Listing] | None:
+    """(fingerprint, listing of ``site_dir``) that the last complete build recorded (sealed),
+    or ``None`` (no record, or one of another folder)."""
     recorded = cache.read_sealed(cache_dir / MANIFEST)
     if recorded is None or recorded.get("site") != str(site_dir.resolve()):
         return None
-    files = recorded.get("files")
-    if not isinstance(files, dict):
+    files, value = recorded.get("files"), recorded.get("fingerprint")
+    if not isinstance(files, dict) or not isinstance(value, str):
         return None
-    return {rel: tuple(info) for rel, info in files.items()}
+    return value, {rel: tuple(info) for rel, info in files.items()}
+
+
+def is_current(cache_dir: Path, site_dir: Path, expected: str) -> bool:
+    """True when ``site_dir`` is, file for file, what a build with ``expected`` wrote."""
+    last = last_build(cache_dir, site_dir)
+    return last is not None and last[0] == expected and last[1] == cache.stat_listing(site_dir)
+
+
+def record(cache_dir: Path, site_dir: Path, value: str) -> None:
+    """Note that ``site_dir`` now holds the complete build of ``value`` (sealed). The listing
+    (``cache.stat_listing``) shows any change to the folder after the build: a file edited,
+    added, removed or replaced."""
+    files = {rel: list(info) for rel, info in cache.stat_listing(site_dir).items()}
+    data = {"fingerprint": value, "site": str(site_dir.resolve()), "files": files}
+    cache.write_sealed(cache_dir / MANIFEST, data)
+
+
+def recorded_files(cache_dir: Path, site_dir: Path) -> Listing | None:
+    """The listing of ``site_dir`` the last build recorded, or ``None``."""
+    last = last_build(cache_dir, site_dir)
+    return last[1] if last is not None else None
 
 
 def forget(cache_dir: Path) -> None:
     """Drop the record (before a build changes ``site/``)."""
     with contextlib.suppress(OSError):
         (cache_dir / MANIFEST).unlink()
-
-
-def _record(site_dir: Path, value: str) -> dict[str, Any]:
-    """The record of ``site_dir`` built from ``value``, as JSON reads it back. The listing
-    (``cache.stat_listing``) shows any change to the folder after the build: a file edited,
-    added, removed or replaced."""
-    files = {rel: list(info) for rel, info in cache.stat_listing(site_dir).items()}
-    return {"fingerprint": value, "site": str(site_dir.resolve()), "files": files}
 
 
 # ---- one production build's inputs --------------------------------------------------------------
@@ -270,16 +305,30 @@ class Inputs:
     site_dir: Path
     site_wide: str  # what every page depends on (incremental builds)
     #: the docs listing (``cache.stat_listing``) taken before ``site`` was loaded
-    sources_read: dict[str, tuple[int, int, int, int]]
+    sources_read: Listing
 
     def environment(self) -> dict[str, str]:
         """The environment of the build: the moment fingerprinted, as its clock."""
         return {**os.environ, clock.ENV_VAR: self.site.now.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
 
+    @functools.cached_property
+    def site_folder(self) -> tuple[tuple[str, Listing] | None, Listing]:
+        """(what the last build recorded of ``site_dir``, its listing now): each read once,
+        since a decision needs both (47,000 entries at 10,000 articles)."""
+        if self.cache_dir is None:
+            return None, {}
+        return last_build(self.cache_dir, self.site_dir), cache.stat_listing(self.site_dir)
+
     def site_is_current(self) -> bool:
-        return self.cache_dir is not None and is_current(
-            self.cache_dir, self.site_dir, self.fingerprint
-        )
+        """``site_dir`` is, file for file, the last build's, and that build had these inputs."""
+        last, now = self.site_folder
+        return last is not None and last[0] == self.fingerprint and last[1] == now
+
+    def site_is_intact(self) -> bool:
+        """``site_dir`` is, file for file, what the last build wrote (whatever its inputs):
+        a build may keep it and render only what changed."""
+        last, now = self.site_folder
+        return last is not None and last[1] == now
 
 
 def read(config_file: Path) -> Inputs:
