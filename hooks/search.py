@@ -110,7 +110,7 @@ def _earlier(state: build.BuildState) -> search.Earlier | None:
     rendered = {
         corpus.entries[src].article.url for _lang, src in state.rendered if src in corpus.entries
     }
-    return search.Earlier(recorded.shards, recorded.folders, rendered)
+    return search.Earlier(recorded.shards, recorded.folders, rendered, recorded.unmarked)
 
 
 def _bundle_files(listing: Iterable[str], folder: str) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -99,6 +100,42 @@ def test_prepare_adds_the_content_model_metadata_and_the_folded_tail(tmp_path: P
     assert prepared.index("data-nr-search-tail") < prepared.index("</body>")
     # only indexed text is folded: not the nav, footer, kicker, permalink or ignored parts
     assert ">Dat dai dat dai</div>" in prepared
+
+
+def test_a_page_found_to_mark_nothing_is_read_again_only_when_its_file_changed(tmp_path: Path):
+    """An incremental build stages a shard again without reading the listing pages the last
+    build found unmarked, while their files are those files (size, modification time,
+    inode); any write to one makes it read again."""
+    site = tmp_path / "site"
+    listing = site / "tin-tuc" / "index.html"
+    listing.parent.mkdir(parents=True)
+    listing.write_text(f"<html><body><main>Tin tức{' ' * 40}</main></body></html>", "utf-8")
+    page = site / "gioi-thieu" / "index.html"
+    page.parent.mkdir()
+    page.write_text(PAGE, encoding="utf-8")
+    documents = [
+        search.Document("tin-tuc/", listing, "vi"),
+        search.Document("gioi-thieu/", page, "vi"),
+    ]
+    found: search.Unmarked = {}
+    pages, _missing = search.stage(tmp_path / "a", documents, unmarked=({}, found))
+    assert pages == {"vi": 1} and list(found) == ["tin-tuc/"]
+    # the same file, now marked, written in place at the same size and time: not read
+    info = listing.stat()
+    marked = "<html><body><p data-pagefind-body>Tin tức</p></body></html>"
+    marked = marked.replace("</body>", " " * (info.st_size - len(marked.encode())) + "</body>")
+    assert len(marked.encode()) == info.st_size
+    listing.write_text(marked, encoding="utf-8")
+    os.utime(listing, ns=(info.st_atime_ns, info.st_mtime_ns))
+    again: search.Unmarked = {}
+    pages, _missing = search.stage(tmp_path / "b", documents, unmarked=(found, again))
+    assert pages == {"vi": 1} and again == found
+    # written by a build (a new modification time): read, and indexed
+    os.utime(listing, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+    third: search.Unmarked = {}
+    pages, _missing = search.stage(tmp_path / "c", documents, unmarked=(again, third))
+    assert pages == {"vi": 2} and third == {}
+    assert (tmp_path / "c" / "tin-tuc" / "index.html").is_file()
 
 
 def test_search_pages_are_never_indexed():

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Collection, Iterable, Iterator
@@ -277,6 +279,13 @@ def write_index(
     return finish_index(site_dir, jobs, bundles, started, runs)
 
 
+#: Pages found to mark nothing to index (``prepare`` gave ``None``: a listing page, say), by
+#: URL, with the size, modification time and inode of the file then. A file of ``site/`` with
+#: the same signature at the next incremental build is that file (its folder's listing was
+#: checked against the last build's record): it is not read again.
+Unmarked = dict[str, tuple[int, int, int]]
+
+
 @dataclass
 class IndexJob:
     """One shard of one language's index (``search_shards``): Pagefind indexing it in the
@@ -291,6 +300,8 @@ class IndexJob:
     scratch: tempfile.TemporaryDirectory[str] | None = None
     run: Future[int] | None = None
     listed: str = ""  # digest of its pages' addresses and data (:func:`listed`)
+    #: its pages that mark nothing to index, with their file's stat signature (``Unmarked``)
+    unmarked: Unmarked = field(default_factory=dict)
 
     @property
     def output(self) -> Path:
@@ -315,6 +326,7 @@ class Earlier:
     shards: dict[tuple[str, str], tuple[str, str, int, list[str]]]
     folders: dict[str, list[str]]  # folder → the index names written there
     rendered: set[str]  # URLs of the pages this build rendered again
+    unmarked: dict[tuple[str, str], Unmarked] = field(default_factory=dict)  # by shard
 
 
 def listed(shard: str, documents: list[Document]) -> str:
@@ -342,7 +354,8 @@ def start_index(
     jobs = []
     for shard, pages in search_shards.split(documents).items():
         job = _same_as_before(lang, shard, pages, bundles, earlier)
-        jobs.append(job or _start_shard(lang, shard, pages, store, bundles, runs))
+        unmarked = earlier.unmarked.get((lang, shard), {}) if earlier is not None else {}
+        jobs.append(job or _start_shard(lang, shard, pages, store, bundles, runs, unmarked))
     return jobs
 
 
@@ -366,6 +379,7 @@ def _same_as_before(
         return None
     job = IndexJob(lang, shard, pages, list(missing), name, packed)
     job.listed = digest
+    job.unmarked = earlier.unmarked.get((lang, shard), {})
     return job
 
 
@@ -376,6 +390,7 @@ def _start_shard(
     store: cache.Store | None,
     bundles: cache.Store | None,
     runs: pagefind_runs.Runs,
+    unmarked: Unmarked,
 ) -> IndexJob:
     scratch = tempfile.TemporaryDirectory(prefix="newsroom-search-")
     root = Path(scratch.name)
@@ -384,13 +399,14 @@ def _start_shard(
     digest = None
     if bundles is not None:
         digest = search_bundle.new_digest(repr((EXCLUDE_SELECTORS, shard, _chunk_bytes(shard))))
-    pages, missing = stage(root / "site", documents, store, digest)
+    found: Unmarked = {}
+    pages, missing = stage(root / "site", documents, store, digest, (unmarked, found))
     name = digest.hexdigest() if digest is not None else None
     known = bundles.get(name) if bundles is not None and name is not None else None
     if search_bundle.is_bundle(known):  # an index made earlier from the same staged pages
         scratch.cleanup()
         job = IndexJob(lang, shard, pages.get(lang, 0), missing, name, known)
-        job.listed = listed(shard, documents)
+        job.listed, job.unmarked = listed(shard, documents), found
         return job
     config = {
         "site": str(root / "site"),
@@ -399,7 +415,7 @@ def _start_shard(
     }
     (root / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
     job = IndexJob(lang, shard, pages.get(lang, 0), missing, name, None, scratch)
-    job.listed = listed(shard, documents)
+    job.listed, job.unmarked = listed(shard, documents), found
     if job.pages:
         job.run = runs.submit(root)
     return job
@@ -492,6 +508,7 @@ def finish_index(
             {(j.lang, j.shard): (j.listed, j.name or "", j.pages, list(j.missing)) for j in done},
             names,
             set(),
+            {(j.lang, j.shard): j.unmarked for j in done},
         ),
         tuple(sorted(same)),
     )
@@ -521,18 +538,32 @@ def stage(
     chosen: Iterable[Document],
     store: cache.Store | None = None,
     digest: Any = None,
+    unmarked: tuple[Unmarked, Unmarked] = ({}, {}),
 ) -> tuple[dict[str, int], list[str]]:
     """Write each prepared page to ``scratch/<url>index.html`` (a folder laid out like
-    ``site/``); count pages per language. ``digest`` (``search_bundle``) takes every page."""
+    ``site/``); count pages per language. ``digest`` (``search_bundle``) takes every page.
+    ``unmarked``: (pages an earlier build found to mark nothing, those found now): a page
+    other than an article whose file is the one found earlier is not read."""
     pages: dict[str, int] = {}
     missing: list[str] = []
+    before, found = unmarked
     for document in chosen:
-        if not document.path.is_file():
+        try:
+            info = os.stat(document.path)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        signature = (info.st_size, info.st_mtime_ns, info.st_ino)
+        if not document.meta and before.get(document.url) == signature:
+            found[document.url] = signature
             continue
         content = prepare(document, store)
         if content is None:
             if document.meta:  # an article without the marked body: a template bug
                 missing.append(document.url)
+            else:
+                found[document.url] = signature
             continue
         name = document.url if document.url.endswith(".html") else document.url + "index.html"
         target = scratch / name
