@@ -266,12 +266,6 @@ def last_build(cache_dir: Path, site_dir: Path) -> tuple[str, Listing] | None:
     return value, {rel: tuple(info) for rel, info in files.items()}
 
 
-def is_current(cache_dir: Path, site_dir: Path, expected: str) -> bool:
-    """True when ``site_dir`` is, file for file, what a build with ``expected`` wrote."""
-    last = last_build(cache_dir, site_dir)
-    return last is not None and last[0] == expected and last[1] == cache.stat_listing(site_dir)
-
-
 def record(cache_dir: Path, site_dir: Path, value: str) -> None:
     """Note that ``site_dir`` now holds the complete build of ``value`` (sealed). The listing
     (``cache.stat_listing``) shows any change to the folder after the build: a file edited,
