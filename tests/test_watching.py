@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from newsroom.site import watching
@@ -48,3 +49,57 @@ def test_this_machine_s_mounts_are_read(tmp_path: Path, monkeypatch: pytest.Monk
     assert watching.why_polling(tmp_path) == expected
     monkeypatch.setenv(watching.ENV_VAR, "poll")
     assert watching.why_polling(tmp_path) == f"{watching.ENV_VAR}=poll"
+
+
+def _server(root: Path) -> Any:
+    """MkDocs' preview server as ``mkdocs serve`` has it when ``on_serve`` runs: ``docs/``
+    and ``mkdocs.yml`` watched by its polling observer, nothing started."""
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(root))
+    server.watch(str(root / "docs"))
+    server.watch(str(root / "mkdocs.yml"))
+    return server
+
+
+def _watched(observer: Any) -> set[str]:
+    return {emitter.watch.path for emitter in observer.emitters}
+
+
+def test_docs_move_to_inotify_and_the_config_stays_polled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(watching.ENV_VAR, raising=False)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    if watching.why_polling(tmp_path / "docs") is not None:
+        pytest.skip("the test folder is not on a local filesystem")
+    server = _server(tmp_path)
+    polling = server.observer
+    native, why = watching.watch_natively(server, tmp_path / "docs")
+    try:
+        assert why is None and native is not None and native.is_alive()
+        assert server.observer is polling  # MkDocs starts and stops its own observer
+        assert _watched(native) == {str(tmp_path / "docs")}
+        assert str(tmp_path / "docs") not in _watched(polling)
+        assert len(polling.emitters) == 1  # mkdocs.yml
+    finally:
+        if native is not None:
+            native.stop()
+            native.join(timeout=5)
+
+
+def test_a_folder_inotify_cannot_watch_stays_polled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """inotify fails to start (here: the folder is gone; elsewhere: no watches left): the
+    folder is watched by MkDocs' polling again, as if nothing had been tried."""
+    monkeypatch.delenv(watching.ENV_VAR, raising=False)
+    (tmp_path / "docs").mkdir()
+    server = _server(tmp_path)
+    polling = server.observer
+    (tmp_path / "docs").rmdir()
+    native, why = watching.watch_natively(server, tmp_path / "docs")
+    assert native is None and why is not None and why.startswith("inotify: ")
+    assert server.observer is polling
+    assert str(tmp_path / "docs") in _watched(polling) and len(polling.emitters) == 2

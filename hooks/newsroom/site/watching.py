@@ -18,6 +18,7 @@ over it would end an inotify watch on the file itself, and polling one file cost
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -95,7 +96,8 @@ def watch_natively(server: Any, docs_dir: Path) -> tuple[Any, str | None]:
         server.watch(path)
         native.start()  # sets the watches now: an error shows here, not when serving
     except OSError as exc:
-        server.unwatch(path)
+        with contextlib.suppress(KeyError):  # a failed start drops the watch itself
+            server.unwatch(path)
         server.observer = polling
         server.watch(path)
         return None, f"inotify: {exc.strerror or exc}"
