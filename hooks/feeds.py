@@ -23,6 +23,8 @@ log = get_plugin_logger("newsroom.feeds")
 
 PRESSROOM_TEMPLATE = "pressroom.html"
 FEEDS_TEMPLATE = "feeds.html"
+#: The feed documents earlier builds made (newsroom.outputs.feeds.render_feeds).
+FEED_CACHE = "feeds.pickle"
 
 
 def on_page_context(context, page, config, nav):
@@ -73,7 +75,7 @@ def on_post_build(config) -> None:
     missing = sorted(feeds.in_feeds(corpus, lang) - pages.keys())  # `mkdocs build --dirty`
     if missing:
         log.warning("%d feed items have no body (pages not rendered): %s", len(missing), missing[0])
-    files = feeds.render_feeds(corpus, lang, pages)
+    files = feeds.render_feeds(corpus, lang, pages, state.store(FEED_CACHE))
     feed_lifecycle.amend(files, corpus, lang)  # withdrawal notices and lead images
     files[podcast.path(lang)] = podcast.render(corpus, lang)
     if lang == DEFAULT_LANGUAGE:

@@ -7,6 +7,7 @@ import json
 import feedparser
 from feeds_support import SITE_URL, article, make_corpus, pages, translation
 from lxml import etree
+from newsroom.common import cache
 from newsroom.outputs import feed_content, feeds
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -64,6 +65,37 @@ def test_newest_first_and_capped_at_feed_limit(tmp_path):
         assert [e.title for e in parsed.entries] == ["Bài 5", "Bài 4", "Bài 3"], path
     items = json.loads(out["feeds/feed.json"])["items"]
     assert [i["title"] for i in items] == ["Bài 5", "Bài 4", "Bài 3"]
+
+
+def test_feed_documents_made_by_an_earlier_build_are_taken_only_for_the_same_data(tmp_path):
+    """The content cache keeps each feed document; a build takes it only when the channel
+    data and every item are the same, so a retitled article is in every feed that carries
+    it, and nothing else is made again."""
+    files = {
+        f"tin-tuc/2026/bai-{n}.md": article(f"bai-so-{n}", f"Bài {n}", f"2026-05-0{n}T08:00:00")
+        for n in range(1, 4)
+    }
+    files["tin-tuc/2026/khac.md"] = article(
+        "bai-khac", "Bài khác", "2026-04-01T08:00:00", category="thi-hanh-an-dan-su"
+    )
+    corpus = make_corpus(tmp_path / "a", files)
+    store = cache.Store(tmp_path / "feeds.pickle")
+    first = feeds.render_feeds(corpus, "vi", pages(corpus), store)
+    assert first == _render(corpus) and store.hits == 0
+    store.save()
+
+    store = cache.Store(tmp_path / "feeds.pickle")
+    assert feeds.render_feeds(corpus, "vi", pages(corpus), store) == first
+    assert store.hits == len(first) and store.misses == 0
+
+    files["tin-tuc/2026/khac.md"] = files["tin-tuc/2026/khac.md"].replace("Bài khác", "Bài sửa")
+    edited = make_corpus(tmp_path / "b", files)
+    store = cache.Store(tmp_path / "feeds.pickle")
+    again = feeds.render_feeds(edited, "vi", pages(edited), store)
+    assert again == _render(edited)
+    changed = {path for path in again if again[path] != first[path]}
+    assert changed and all("Bài sửa".encode() in again[path] for path in changed)
+    assert store.misses == len(changed) and store.hits == len(first) - len(changed)
 
 
 def test_every_registry_key_has_a_valid_feed_even_when_empty(tmp_path):

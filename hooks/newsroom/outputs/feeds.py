@@ -11,9 +11,9 @@ per registry key. Items are made by :mod:`newsroom.outputs.feed_items`, document
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from ..common import wording
+from ..common import cache, wording
 from ..content.corpus import Corpus
 from ..content.model import Article
 from ..content.registries import Registries
@@ -68,10 +68,19 @@ def in_feeds(corpus: Corpus, lang: str) -> set[str]:
     return {a.src_uri for _scope, items in chosen(corpus, lang) for a in items}
 
 
-def render_feeds(corpus: Corpus, lang: str, pages: Mapping[str, PageHTML]) -> dict[str, bytes]:
+def render_feeds(
+    corpus: Corpus,
+    lang: str,
+    pages: Mapping[str, PageHTML],
+    store: cache.Store | None = None,
+) -> dict[str, bytes]:
     """Every feed file of ``lang``: ``{site-relative path: content}``.
 
     ``pages`` holds each article's page body by source path (:func:`feed_content.recorded`).
+    ``store`` (a cache file) keeps the documents earlier builds made: the formats are pure
+    functions of the channel data and the items (``feed_formats``), so a document is taken
+    from it when both are the same, value for value (a build changing one article renders
+    only the feeds that carry it).
     """
     settings = corpus.settings
     fallback = site_updated(corpus)
@@ -95,11 +104,31 @@ def render_feeds(corpus: Corpus, lang: str, pages: Mapping[str, PageHTML]) -> di
             {f: urls.absolute(settings.site_url, scope.path(f)) for f in scope.formats},
             max((i.updated for i in items), default=fallback),
         )
-        out[scope.path("rss")] = rss(meta, items)
-        out[scope.path("atom")] = atom(meta, items)
+        document = _Documents(store, meta, items)
+        out[scope.path("rss")] = document.made("rss", rss)
+        out[scope.path("atom")] = document.made("atom", atom)
         if "json" in scope.formats:
-            out[scope.path("json")] = json_feed(meta, items)
+            out[scope.path("json")] = document.made("json", json_feed)
     return out
+
+
+class _Documents:
+    """The documents of one feed, through the cache when its data prints every value."""
+
+    def __init__(self, store: cache.Store | None, meta: FeedMeta, items: list[FeedItem]) -> None:
+        self.store, self.meta, self.items = store, meta, items
+        shown = cache.stable_repr((meta, items)) if store is not None else ""
+        self.key = "" if cache.is_opaque(shown) else cache.key(cache.code_version(), shown)
+
+    def made(self, fmt: str, render: Callable[[FeedMeta, list[FeedItem]], bytes]) -> bytes:
+        if self.store is None or not self.key:
+            return render(self.meta, self.items)
+        key = cache.key(self.key, fmt)
+        document = self.store.get(key)
+        if not isinstance(document, bytes):
+            document = render(self.meta, self.items)
+            self.store.put(key, document)
+        return document
 
 
 def site_updated(corpus: Corpus) -> dt.datetime:
