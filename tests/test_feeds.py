@@ -98,6 +98,21 @@ def test_feed_documents_made_by_an_earlier_build_are_taken_only_for_the_same_dat
     assert store.misses == len(changed) and store.hits == len(first) - len(changed)
 
 
+def test_an_edit_to_text_that_looks_like_a_memory_address_reaches_the_feeds(tmp_path):
+    """Keys of the feed cache print every value as it is: a body corrected from one "address"
+    to another is a different feed (a key that dropped addresses would serve the old one)."""
+    body = "Mã lỗi ghi tại 0x1f trong hệ thống; xem object at 0x1f."
+    files = {"tin-tuc/2026/a.md": article("bai-a", "Bài A", "2026-05-01T08:00:00", body=body)}
+    corpus = make_corpus(tmp_path / "a", files)
+    store = cache.Store(tmp_path / "feeds.pickle")
+    feeds.render_feeds(corpus, "vi", pages(corpus), store)
+    files["tin-tuc/2026/a.md"] = files["tin-tuc/2026/a.md"].replace("at 0x1f", "at 0x2f")
+    edited = make_corpus(tmp_path / "b", files)
+    again = feeds.render_feeds(edited, "vi", pages(edited), store)
+    assert b"at 0x2f" in again["feeds/rss.xml"] and b"at 0x1f" not in again["feeds/rss.xml"]
+    assert again == _render(edited)
+
+
 def test_every_registry_key_has_a_valid_feed_even_when_empty(tmp_path):
     corpus = make_corpus(
         tmp_path, {"tin-tuc/2026/a.md": article("bai-a", "Bài A", "2026-05-01T09:00:00+07:00")}

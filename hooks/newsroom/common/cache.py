@@ -68,6 +68,20 @@ def stable_repr(value: Any) -> str:
 _OPAQUE = re.compile(r"<[\w.]+ object>")
 
 
+#: An object that prints only its type and address, in a plain ``repr``.
+_OBJECT_AT = re.compile(r"<[\w.]+ object at 0x[0-9a-fA-F]+>")
+
+
+def exact_repr(value: Any) -> str | None:
+    """``repr`` of a value made of values that print their content (text, numbers, times,
+    dataclasses, containers), unchanged: two such values have the same ``exact_repr`` only
+    if they are equal (``stable_repr`` drops addresses, and with them any text that looks
+    like one: " at 0x1f" written in an article). ``None`` when ``value`` holds an object
+    that prints only its address."""
+    shown = repr(value)
+    return None if _OBJECT_AT.search(shown) else shown
+
+
 def is_opaque(shown: str) -> bool:
     """True when ``shown`` (a ``stable_repr``) holds an object that does not print its
     content: such a value cannot be part of a key (it would match whatever it held)."""

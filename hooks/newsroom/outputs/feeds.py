@@ -117,8 +117,8 @@ class _Documents:
 
     def __init__(self, store: cache.Store | None, meta: FeedMeta, items: list[FeedItem]) -> None:
         self.store, self.meta, self.items = store, meta, items
-        shown = cache.stable_repr((meta, items)) if store is not None else ""
-        self.key = "" if cache.is_opaque(shown) else cache.key(cache.code_version(), shown)
+        shown = cache.exact_repr((meta, items)) if store is not None else None
+        self.key = cache.key(cache.code_version(), shown) if shown is not None else ""
 
     def made(self, fmt: str, render: Callable[[FeedMeta, list[FeedItem]], bytes]) -> bytes:
         if self.store is None or not self.key:
