@@ -34,7 +34,8 @@ from typing import Any
 #: Folder of the cache, relative to the folder of ``mkdocs.yml`` (``.cache/`` is gitignored).
 CACHE_DIR = Path(".cache") / "newsroom"
 _FORMAT = b"newsroom-cache-1\n"
-_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+#: The address closing a function's or an object's ``repr`` (``<function slugify at 0x7f…>``).
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+(?=>)")
 
 
 @cache
@@ -60,7 +61,9 @@ def package_versions(*names: str) -> str:
 
 
 def stable_repr(value: Any) -> str:
-    """``repr`` without memory addresses (settings hold functions such as a slugify)."""
+    """``repr`` without memory addresses (settings hold functions such as a slugify). Text
+    of the value that ends like such a ``repr`` (" at 0x1f>") loses its address too: a key
+    of values holding free text exactly is :func:`exact_repr`."""
     return _ADDRESS.sub("", repr(value))
 
 
@@ -75,9 +78,8 @@ _OBJECT_AT = re.compile(r"<[\w.]+ object at 0x[0-9a-fA-F]+>")
 def exact_repr(value: Any) -> str | None:
     """``repr`` of a value made of values that print their content (text, numbers, times,
     dataclasses, containers), unchanged: two such values have the same ``exact_repr`` only
-    if they are equal (``stable_repr`` drops addresses, and with them any text that looks
-    like one: " at 0x1f" written in an article). ``None`` when ``value`` holds an object
-    that prints only its address."""
+    if they are equal. ``None`` when ``value`` holds an object that prints only its
+    address."""
     shown = repr(value)
     return None if _OBJECT_AT.search(shown) else shown
 

@@ -1,0 +1,32 @@
+"""What the content cache's keys print of a value (``newsroom.common.cache``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from newsroom.common import cache
+
+
+def _slugify(text: str) -> str:
+    return text
+
+
+class _Opaque:
+    pass
+
+
+def test_stable_repr_drops_the_addresses_of_functions_and_objects_only() -> None:
+    held = [_slugify, functools.partial(_slugify, "x"), _Opaque()]
+    shown = cache.stable_repr(held)
+    assert not re.search(r"0x[0-9a-f]+", shown)
+    assert shown == cache.stable_repr([_slugify, functools.partial(_slugify, "x"), _Opaque()])
+    assert cache.is_opaque(shown)  # an object that prints no content: never part of a key
+    # text of an article that merely mentions an address is kept, so its edit changes the key
+    assert cache.stable_repr("lỗi tại at 0x1f") != cache.stable_repr("lỗi tại at 0x2f")
+
+
+def test_exact_repr_prints_every_value_as_it_is() -> None:
+    assert cache.exact_repr(("tiêu đề at 0x1f>", 1)) != cache.exact_repr(("tiêu đề at 0x2f>", 1))
+    assert cache.exact_repr([_Opaque()]) is None
+    assert cache.exact_repr({"a": (1.5, "b")}) == repr({"a": (1.5, "b")})
