@@ -21,7 +21,7 @@ from newsroom.common.clock import ClockError
 from newsroom.content import loading
 from newsroom.content.classify import Kind
 from newsroom.content.registries import RegistryError
-from newsroom.site import build, incremental, sitedir, uptodate
+from newsroom.site import build, incremental, sitedir
 
 log = get_plugin_logger("newsroom")
 
@@ -80,9 +80,7 @@ def on_config(config):
     return config
 
 
-def _keep_pages(
-    state: build.BuildState, config, checked: dict[str, tuple[int, int, int, int]] | None
-) -> None:
+def _keep_pages(state: build.BuildState, config, checked: cache.Listing | None) -> None:
     """``newsroom build`` kept ``site/``: render only what changed when the last build's
     record was made from the same site-wide inputs (newsroom.site.incremental). ``checked``:
     the listing of ``site/`` the command found equal to the last build's record."""
@@ -92,10 +90,7 @@ def _keep_pages(
         state.partial = True
         site_dir = Path(config.site_dir)
         # newsroom build found site/ to be this listing a moment ago; else list it again
-        listed = checked
-        if listed is None and state.cache_dir is not None:
-            listed = uptodate.recorded_files(state.cache_dir, site_dir)
-        state.site_before = listed if listed is not None else cache.stat_listing(site_dir)
+        state.site_before = checked if checked is not None else cache.stat_listing(site_dir)
 
 
 def on_pre_build(config) -> None:

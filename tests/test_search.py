@@ -117,8 +117,7 @@ def test_a_page_found_to_mark_nothing_is_read_again_only_when_its_file_changed(t
         search.Document("tin-tuc/", listing, "vi"),
         search.Document("gioi-thieu/", page, "vi"),
     ]
-    found: search.Unmarked = {}
-    pages, _missing = search.stage(tmp_path / "a", documents, unmarked=({}, found))
+    pages, _missing, found = search.stage(tmp_path / "a", documents)
     assert pages == {"vi": 1} and list(found) == ["tin-tuc/"]
     # the same file, now marked, written in place at the same size and time: not read
     info = listing.stat()
@@ -127,13 +126,11 @@ def test_a_page_found_to_mark_nothing_is_read_again_only_when_its_file_changed(t
     assert len(marked.encode()) == info.st_size
     listing.write_text(marked, encoding="utf-8")
     os.utime(listing, ns=(info.st_atime_ns, info.st_mtime_ns))
-    again: search.Unmarked = {}
-    pages, _missing = search.stage(tmp_path / "b", documents, unmarked=(found, again))
+    pages, _missing, again = search.stage(tmp_path / "b", documents, unmarked=found)
     assert pages == {"vi": 1} and again == found
     # written by a build (a new modification time): read, and indexed
     os.utime(listing, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
-    third: search.Unmarked = {}
-    pages, _missing = search.stage(tmp_path / "c", documents, unmarked=(again, third))
+    pages, _missing, third = search.stage(tmp_path / "c", documents, unmarked=again)
     assert pages == {"vi": 2} and third == {}
     assert (tmp_path / "c" / "tin-tuc" / "index.html").is_file()
 

@@ -71,17 +71,13 @@ def stable_repr(value: Any) -> str:
 _OPAQUE = re.compile(r"<[\w.]+ object>")
 
 
-#: An object that prints only its type and address, in a plain ``repr``.
-_OBJECT_AT = re.compile(r"<[\w.]+ object at 0x[0-9a-fA-F]+>")
-
-
 def exact_repr(value: Any) -> str | None:
     """``repr`` of a value made of values that print their content (text, numbers, times,
     dataclasses, containers), unchanged: two such values have the same ``exact_repr`` only
     if they are equal. ``None`` when ``value`` holds an object that prints only its
     address."""
     shown = repr(value)
-    return None if _OBJECT_AT.search(shown) else shown
+    return None if is_opaque(_ADDRESS.sub("", shown)) else shown
 
 
 def is_opaque(shown: str) -> bool:
@@ -154,13 +150,17 @@ def files_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def stat_listing(folder: Path) -> dict[str, tuple[int, int, int, int]]:
+#: A folder's listing (:func:`stat_listing`): type, size, modification time and inode by path.
+Listing = dict[str, tuple[int, int, int, int]]
+
+
+def stat_listing(folder: Path) -> Listing:
     """Type, size, modification time and inode of every entry under ``folder`` (links not
     followed), by relative path: what a write, an addition or a removal changes.
 
     One ``scandir`` per folder and paths joined as strings: ``site/`` of a large archive
     holds tens of thousands of entries, and this runs before and after every build."""
-    found: dict[str, tuple[int, int, int, int]] = {}
+    found: Listing = {}
     pending = [(str(folder), "")]
     while pending:
         path, prefix = pending.pop()

@@ -399,8 +399,7 @@ def _start_shard(
     digest = None
     if bundles is not None:
         digest = search_bundle.new_digest(repr((EXCLUDE_SELECTORS, shard, _chunk_bytes(shard))))
-    found: Unmarked = {}
-    pages, missing = stage(root / "site", documents, store, digest, (unmarked, found))
+    pages, missing, found = stage(root / "site", documents, store, digest, unmarked)
     name = digest.hexdigest() if digest is not None else None
     known = bundles.get(name) if bundles is not None and name is not None else None
     if search_bundle.is_bundle(known):  # an index made earlier from the same staged pages
@@ -538,15 +537,15 @@ def stage(
     chosen: Iterable[Document],
     store: cache.Store | None = None,
     digest: Any = None,
-    unmarked: tuple[Unmarked, Unmarked] = ({}, {}),
-) -> tuple[dict[str, int], list[str]]:
+    unmarked: Unmarked | None = None,
+) -> tuple[dict[str, int], list[str], Unmarked]:
     """Write each prepared page to ``scratch/<url>index.html`` (a folder laid out like
-    ``site/``); count pages per language. ``digest`` (``search_bundle``) takes every page.
-    ``unmarked``: (pages an earlier build found to mark nothing, those found now): a page
-    other than an article whose file is the one found earlier is not read."""
+    ``site/``); (pages per language, articles without a marked body, pages marking nothing).
+    ``digest`` (``search_bundle``) takes every page. A page other than an article whose file
+    is one an earlier build found to mark nothing (``unmarked``) is not read."""
     pages: dict[str, int] = {}
     missing: list[str] = []
-    before, found = unmarked
+    before, found = unmarked or {}, {}
     for document in chosen:
         try:
             info = os.stat(document.path)
@@ -572,4 +571,4 @@ def stage(
         if digest is not None:
             search_bundle.add_page(digest, name, content)
         pages[document.lang] = pages.get(document.lang, 0) + 1
-    return pages, missing
+    return pages, missing, found

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common import clock
-from ..common.cache import Store
+from ..common.cache import Listing, Store
 from ..common.cache import folder as cache_folder
 from ..content.loading import Site
 from ..content.settings import DEFAULT_LANGUAGE, Settings
@@ -42,7 +42,7 @@ class BuildState:
     #: the deletion of the previous build's ``site/`` running meanwhile (newsroom.site.sitedir)
     cleaning: threading.Thread | None = None
     #: ``make serve``: each docs file's ``cache.stat_listing`` entry, taken before the scan
-    sources_read: dict[str, tuple[int, int, int, int]] | None = None
+    sources_read: Listing | None = None
     #: ``make serve``: the articles saved since the last build (rendered again whatever
     #: their modification time says)
     preview_changed: set[str] = field(default_factory=set)
@@ -50,7 +50,7 @@ class BuildState:
     #: build renders only what changed, else ``None``
     record: Any = None
     #: every file of ``site/`` before this build (``cache.stat_listing``), when ``record``
-    site_before: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    site_before: Listing = field(default_factory=dict)
     #: every output file of this build, relative to ``site/`` (rendered, copied or kept)
     outputs: set[str] = field(default_factory=set)
     #: article and listing pages of this build: (lang, source) → (key, output file)
@@ -93,7 +93,7 @@ class Session:
     #: fingerprint of each generated page (by language and source path) at the last preview build
     generated: dict[tuple[str, str], str] = field(default_factory=dict)
     #: stat signature of each docs file at the last complete preview build
-    sources: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    sources: Listing = field(default_factory=dict)
     #: each article's listing digest by ``id``, with the article (hooks/listings.py)
     digests: dict[int, tuple[object, str]] = field(default_factory=dict)
     #: the preview folder kept across sessions (newsroom.site.preview_site), once taken
@@ -144,14 +144,12 @@ def preview_folder(cache: Path | None) -> Any:
     return _session.held
 
 
-def restore_preview(
-    sources: dict[str, tuple[int, int, int, int]], generated: dict[tuple[str, str], str]
-) -> None:
+def restore_preview(sources: Listing, generated: dict[tuple[str, str], str]) -> None:
     """Start this process's preview from what an earlier session's last build left."""
     _session.sources, _session.generated = sources, generated
 
 
-def preview_record() -> tuple[dict[str, tuple[int, int, int, int]], dict[tuple[str, str], str]]:
+def preview_record() -> tuple[Listing, dict[tuple[str, str], str]]:
     """(source signatures, generated pages' fingerprints) of the last complete preview build."""
     return _session.sources, _session.generated
 
@@ -167,7 +165,7 @@ def article_digests() -> dict[int, tuple[object, str]]:
     return _session.digests
 
 
-def remember_sources(signatures: dict[str, tuple[int, int, int, int]]) -> None:
+def remember_sources(signatures: Listing) -> None:
     """The preview now shows these versions of the sources."""
     _session.sources = signatures
 
@@ -221,10 +219,10 @@ class HandedOver:
 
     site: Site
     #: the docs listing (``cache.stat_listing``) taken before ``site`` was loaded
-    sources_read: dict[str, tuple[int, int, int, int]]
+    sources_read: Listing
     #: ``site/`` as the command found it, equal to the last build's record (an incremental
     #: build's "before"); ``None`` when the build is complete
-    site_before: dict[str, tuple[int, int, int, int]] | None = None
+    site_before: Listing | None = None
 
 
 def hand_over(handed: HandedOver) -> None:

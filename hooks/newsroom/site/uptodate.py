@@ -250,11 +250,7 @@ def _git_commit(folder: Path) -> str:
 
 
 # ---- the record of the last build ---------------------------------------------------------------
-#: The listing of a folder (``cache.stat_listing``): type, size, modification time, inode.
-Listing = dict[str, tuple[int, int, int, int]]
-
-
-def last_build(cache_dir: Path, site_dir: Path) -> tuple[str, Listing] | None:
+def last_build(cache_dir: Path, site_dir: Path) -> tuple[str, cache.Listing] | None:
     """(fingerprint, listing of ``site_dir``) that the last complete build recorded (sealed),
     or ``None`` (no record, or one of another folder)."""
     recorded = cache.read_sealed(cache_dir / MANIFEST)
@@ -275,12 +271,6 @@ def record(cache_dir: Path, site_dir: Path, value: str) -> None:
     cache.write_sealed(cache_dir / MANIFEST, data)
 
 
-def recorded_files(cache_dir: Path, site_dir: Path) -> Listing | None:
-    """The listing of ``site_dir`` the last build recorded, or ``None``."""
-    last = last_build(cache_dir, site_dir)
-    return last[1] if last is not None else None
-
-
 def forget(cache_dir: Path) -> None:
     """Drop the record (before a build changes ``site/``)."""
     with contextlib.suppress(OSError):
@@ -299,14 +289,14 @@ class Inputs:
     site_dir: Path
     site_wide: str  # what every page depends on (incremental builds)
     #: the docs listing (``cache.stat_listing``) taken before ``site`` was loaded
-    sources_read: Listing
+    sources_read: cache.Listing
 
     def environment(self) -> dict[str, str]:
         """The environment of the build: the moment fingerprinted, as its clock."""
         return {**os.environ, clock.ENV_VAR: self.site.now.isoformat(), "NO_MKDOCS_2_WARNING": "1"}
 
     @functools.cached_property
-    def site_folder(self) -> tuple[tuple[str, Listing] | None, Listing]:
+    def site_folder(self) -> tuple[tuple[str, cache.Listing] | None, cache.Listing]:
         """(what the last build recorded of ``site_dir``, its listing now): each read once,
         since a decision needs both (47,000 entries at 10,000 articles)."""
         if self.cache_dir is None:
