@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import threading
@@ -20,7 +21,7 @@ from conftest import (
     build_site,
 )
 from newsroom.common import wording
-from newsroom.outputs import pagefind_chunks
+from newsroom.outputs import pagefind_chunks, search_shards
 from site_project import CHROMIUM
 
 pytestmark = pytest.mark.browser
@@ -182,6 +183,33 @@ def test_one_query_searches_every_years_index_and_the_pages(page, server):
     assert hrefs.index("/tin-tuc/2026/cong-bo/") < 3
     page.goto(f"{server}/tim-kiem/?q=gi%E1%BB%9Bi+thi%E1%BB%87u")  # "giới thiệu": a static page
     assert "/gioi-thieu/" in _hrefs(_results(page, ".nr-search-page"))
+
+
+def _pretend_cores(page, cores: int) -> None:
+    page.add_init_script(
+        f"Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', {{get: () => {cores}}})"
+    )
+
+
+def test_the_years_are_searched_in_parallel_lanes_with_one_lanes_results(page, server, site):
+    """search.js deals the year indexes to one Pagefind worker per core (at most 4) and ranks
+    their results together: the reader sees what one worker would have found."""
+    listed = json.loads((site.site / "pagefind" / search_shards.MANIFEST).read_text("utf-8"))
+    assert len(listed["vi"]) - 1 == 2  # the root and two years: two lanes, a year each
+    found = {}
+    for cores in (1, 4):
+        tab = page.context.new_page()
+        _pretend_cores(tab, cores)
+        tab.goto(f"{server}/tim-kiem/?q=thi+h%C3%A0nh+%C3%A1n")
+        results = _hrefs(_results(tab, ".nr-search-page"))
+        found[cores] = (results, _status(tab, ".nr-search-page"), len(tab.workers))
+        tab.close()
+    (one, one_status, one_workers), (two, two_status, two_workers) = found[1], found[4]
+    assert (one_workers, two_workers) == (1, 2)  # four cores, but two years to share
+    assert one_status == two_status and sorted(one) == sorted(two)
+    assert {"/tin-tuc/2026/cong-bo/", "/tin-tuc/2025/thong-cao/"} <= set(two)
+    assert one[0] == two[0] == "/tin-tuc/2026/cong-bo/"
+    assert len(set(two)) == len(two)  # the root's pages, searched by every lane, once
 
 
 def test_a_published_marker_is_found(page, server):
