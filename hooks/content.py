@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.utils import clean_directory
-from newsroom.common import cache
+from newsroom.common import cache, collector
 from newsroom.common.clock import ClockError
 from newsroom.content import loading
 from newsroom.content.classify import Kind
@@ -53,6 +53,7 @@ def on_config(config):
     outer pass loaded, when the config file and the clock are the same. Every outer pass
     (each ``mkdocs build``, each ``mkdocs serve`` rebuild) scans again.
     """
+    collector.tune()  # before the model is loaded (newsroom build tuned it before loading)
     try:
         settings = build.settings_from(config)
         key = build.scan_key(config)
@@ -73,6 +74,8 @@ def on_config(config):
             state.sources_read = read
             if build.may_keep_pages():
                 _keep_pages(state, config, handed.site_before if handed else None)
+            if not state.preview:  # the model is loaded and lives as long as the build
+                collector.settle()
     except (RegistryError, ClockError) as exc:
         raise PluginError(str(exc)) from exc
     if build.current_language(config) == "vi":  # report once, not once per language

@@ -77,13 +77,16 @@ def on_post_build(config) -> None:
     state = build.state()
     site_dir = Path(config.site_dir)
     if state.record is not None:
-        left = incremental.stale(cache.stat_listing(site_dir), state.site_before, state.outputs)
+        after = cache.stat_listing(site_dir)
+        left = incremental.stale(after, state.site_before, state.outputs)
         incremental.delete(site_dir, left)
         if left:
             log.info(
                 f"dựng lại: xoá {len(left)} tệp cũ / incremental build: {len(left)} files "
                 f"removed ({', '.join(left[:3])}{', …' if len(left) > 3 else ''})"
             )
+        else:  # nothing written or deleted since: newsroom build records this listing
+            build.hand_back(after)
     incremental.save(state.cache_dir, _record(state))
 
 

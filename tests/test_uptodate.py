@@ -96,6 +96,24 @@ def test_what_changes_the_output_builds_again(project: Path) -> None:
     assert not built(newsroom_build(project, FIXED_NOW))
 
 
+def test_an_incremental_build_records_site_as_it_left_it(project: Path) -> None:
+    """The incremental build's last listing of site/ (taken after its last write) is the
+    one recorded: the next run finds it equal and builds nothing."""
+    site = project / "site"
+    article = project / "docs" / "tin-tuc" / "2026" / "cong-bo.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + "\nMột đoạn bổ sung.\n", encoding="utf-8")
+    try:
+        done = newsroom_build(project, FIXED_NOW)
+        assert built(done) and "incremental build:" in done.stderr
+        recorded = uptodate.last_build(project / ".cache" / "newsroom", site)
+        assert recorded is not None and recorded[1] == cache.stat_listing(site)
+        assert not built(newsroom_build(project, FIXED_NOW))
+    finally:
+        article.write_text(text, encoding="utf-8")
+    assert built(newsroom_build(project, FIXED_NOW))
+
+
 def test_a_record_not_sealed_on_this_machine_is_ignored(project: Path) -> None:
     record = project / ".cache" / "newsroom" / uptodate.MANIFEST
     check, _, payload = record.read_bytes().partition(b"\n")

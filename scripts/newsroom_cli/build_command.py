@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from newsroom.common import collector
 from newsroom.common.clock import ClockError
 from newsroom.content.registries import RegistryError
 from newsroom.site import build, incremental, uptodate
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     config = Path(args.config)
     if not config.is_file():
         return fail(CommandError(f"không tìm thấy / not found: {config}"))
+    collector.tune()
     try:
         inputs = uptodate.read(config)
     except (RegistryError, ClockError) as exc:
@@ -69,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if inputs.cache_dir is not None:
             if code == 0:
-                uptodate.record(inputs.cache_dir, inputs.site_dir, inputs.fingerprint)
+                listing = build.take_handed_back()
+                uptodate.record(inputs.cache_dir, inputs.site_dir, inputs.fingerprint, listing)
             else:  # site/ may be half-changed (or MkDocs raised): the next build is complete
                 incremental.forget(inputs.cache_dir)
     return EXIT_OK if code == 0 else EXIT_CONTENT

@@ -106,6 +106,8 @@ _session = Session()
 _state: BuildState | None = None  # the build in progress: replaced by every outer on_config
 #: what ``newsroom build`` read in this process before running MkDocs (:func:`hand_over`)
 _handed: HandedOver | None = None
+#: ``site/`` as the incremental build in this process left it (:func:`hand_back`)
+_handed_back: Listing | None = None
 
 
 def set_command(command: str, dirty: bool = False) -> None:
@@ -229,8 +231,8 @@ def hand_over(handed: HandedOver) -> None:
     """``newsroom build`` runs MkDocs in its own process, right after loading the project to
     fingerprint it: the build's first scan takes that project instead of scanning 10,000
     articles again, and an incremental build the listing of ``site/`` it checked."""
-    global _handed
-    _handed = handed
+    global _handed, _handed_back
+    _handed, _handed_back = handed, None
 
 
 def take_handed_over(settings: Settings) -> HandedOver | None:
@@ -243,6 +245,20 @@ def take_handed_over(settings: Settings) -> HandedOver | None:
     if handed.site.now != clock.now(settings.timezone):
         return None
     return handed
+
+
+def hand_back(site_after: Listing) -> None:
+    """The incremental build's last step listed ``site/`` as it leaves it (and deleted
+    nothing after): ``newsroom build`` records that listing instead of taking another."""
+    global _handed_back
+    _handed_back = site_after
+
+
+def take_handed_back() -> Listing | None:
+    """What :func:`hand_back` left since the last :func:`hand_over`, once; else ``None``."""
+    global _handed_back
+    listing, _handed_back = _handed_back, None
+    return listing
 
 
 def scan_key(config: Any) -> tuple[str, str]:

@@ -262,11 +262,13 @@ def last_build(cache_dir: Path, site_dir: Path) -> tuple[str, cache.Listing] | N
     return value, {rel: tuple(info) for rel, info in files.items()}
 
 
-def record(cache_dir: Path, site_dir: Path, value: str) -> None:
+def record(
+    cache_dir: Path, site_dir: Path, value: str, listing: cache.Listing | None = None
+) -> None:
     """Note that ``site_dir`` now holds the complete build of ``value`` (sealed). The listing
-    (``cache.stat_listing``) shows any change to the folder after the build: a file edited,
-    added, removed or replaced."""
-    files = {rel: list(info) for rel, info in cache.stat_listing(site_dir).items()}
+    (``cache.stat_listing``; ``listing`` if the build just took it) shows any change to the
+    folder after the build: a file edited, added, removed or replaced."""
+    files = listing if listing is not None else cache.stat_listing(site_dir)
     data = {"fingerprint": value, "site": str(site_dir.resolve()), "files": files}
     cache.write_sealed(cache_dir / MANIFEST, data)
 
