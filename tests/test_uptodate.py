@@ -96,16 +96,21 @@ def test_what_changes_the_output_builds_again(project: Path) -> None:
     assert not built(newsroom_build(project, FIXED_NOW))
 
 
-def test_an_incremental_build_records_site_as_it_left_it(project: Path) -> None:
+def test_an_incremental_build_records_site_as_it_left_it(project: Path, tmp_path: Path) -> None:
     """The incremental build's last listing of site/ (taken after its last write) is the
-    one recorded: the next run finds it equal and builds nothing."""
+    one recorded: the next run finds it equal and builds nothing. The search's scratch
+    folders, deleted on a thread of their own, are gone when the command has ended."""
     site = project / "site"
     article = project / "docs" / "tin-tuc" / "2026" / "cong-bo.md"
     text = article.read_text(encoding="utf-8")
     article.write_text(text + "\nMột đoạn bổ sung.\n", encoding="utf-8")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
     try:
-        done = newsroom_build(project, FIXED_NOW)
+        done = newsroom_build(project, FIXED_NOW, TMPDIR=str(scratch))
         assert built(done) and "incremental build:" in done.stderr
+        assert "search:" in done.stderr and "index reused" not in done.stderr  # 2026 indexed
+        assert list(scratch.iterdir()) == []
         recorded = uptodate.last_build(project / ".cache" / "newsroom", site)
         assert recorded is not None and recorded[1] == cache.stat_listing(site)
         assert not built(newsroom_build(project, FIXED_NOW))
