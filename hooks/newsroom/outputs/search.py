@@ -524,12 +524,14 @@ def delete_scratch(jobs: Iterable[IndexJob]) -> threading.Thread | None:
             job.scratch = None  # its folder is the thread's now
     if not scratches:
         return None
-    thread = threading.Thread(
-        target=lambda: [scratch.cleanup() for scratch in scratches],
-        name="newsroom-search-scratch",
-    )
+    thread = threading.Thread(target=_cleanup, args=(scratches,), name="newsroom-search-scratch")
     thread.start()
     return thread
+
+
+def _cleanup(scratches: list[tempfile.TemporaryDirectory[str]]) -> None:
+    for scratch in scratches:
+        scratch.cleanup()
 
 
 class IndexerError(RuntimeError):
