@@ -9,9 +9,9 @@ model again in every full collection (``gc.callbacks`` timing).
 :func:`tune` lets 10,000 allocations (instead of 700) pass between two collections of the
 youngest generation, and so every generation is collected about 14 times less often. Only
 cyclic garbage waits longer: everything else is freed by reference counting whatever the
-collector does. :func:`settle`, called once the model
-is loaded, collects what is already garbage and moves every object still alive to the
-permanent generation (``gc.freeze``): later collections walk only what the build makes after.
+collector does. :func:`settle`, called once the model is loaded, collects what is already
+garbage and moves every object still alive to the permanent generation (``gc.freeze``):
+later collections walk only what the build makes after.
 
 Frozen objects are still freed when nothing refers to them (reference counting is not
 affected); only a cycle among them would wait for the process to end. So this is for the
