@@ -166,8 +166,13 @@ def on_post_page(output: str, page, config) -> str:
 
 @event_priority(-200)  # after static-i18n built every language
 def on_post_build(config) -> None:
-    """Report the reuse; a production build deletes the entries that neither it nor the
-    last preview (``make serve``) used, so that both start fast next time."""
+    """Report the reuse; a complete production build deletes the entries that neither it nor
+    the last preview (``make serve``) used, so that both start fast next time. An incremental
+    build (newsroom.site.incremental) looks up only the pages it renders: the entries of the
+    pages it keeps are still theirs, and deleting them (16,000 files at 10,000 articles, 3 s)
+    would make the next complete build render every page again. The entries it replaced go
+    with the next complete build (the date is site-wide: the next day's first build at the
+    latest)."""
     if not build.is_final_pass(config):
         return
     caches = _caches(config)
@@ -182,5 +187,5 @@ def on_post_build(config) -> None:
     for store in (pages, markdown):
         if state.preview:
             store.remember("serve", extend=state.partial)
-        else:
+        elif state.record is None:
             store.prune(keep="serve")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXED_NOW, Build, make_project, run_build
-from test_rebuild import _edit, assert_same, output
+from test_rebuild import _edit, assert_same, output, pages_reused
 from test_uptodate import AFTER_DUE, BEFORE_DUE, built, newsroom_build
 
 pytestmark = pytest.mark.build
@@ -155,6 +155,20 @@ def test_a_link_to_a_deleted_article_fails_as_a_clean_build_does(
         (folder / name).write_bytes(data)
     assert rendered(newsroom_build(project, FIXED_NOW)) is None
     assert_as_clean(project, tmp_path)
+
+
+def test_the_page_cache_keeps_the_pages_an_incremental_build_kept(project: Path) -> None:
+    """An incremental build looks up only the pages it renders: the cache entries of the
+    pages it keeps stay (only a complete build prunes), so a complete build after it (here:
+    site/ touched by hand) takes every page from the cache instead of rendering them."""
+    path = project / "docs" / "tin-tuc" / "2025" / "phan-hoi.md"
+    path.write_text(path.read_text("utf-8") + "\nMột đoạn mới về hồ sơ.\n", "utf-8")
+    assert rendered(newsroom_build(project, FIXED_NOW)) is not None
+    (project / "site" / "tin-tuc" / "la.html").write_text("<p>not ours</p>", "utf-8")
+    done = newsroom_build(project, FIXED_NOW)
+    assert rendered(done) is None
+    reused, pages, _ = pages_reused(Build(project, project / "site", 0, done.stderr))
+    assert pages > 50 and reused == pages
 
 
 def test_a_static_page_edited_builds_every_page(project: Path, tmp_path: Path) -> None:
