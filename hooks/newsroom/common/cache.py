@@ -26,6 +26,7 @@ import re
 import stat
 import sys
 import tempfile
+import time
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -192,6 +193,37 @@ def write_sealed(path: Path, data: dict[str, Any]) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
+        return
+    remove_stale_copies(path.parent, f".{path.name}.")
+
+
+#: A temporary copy of a cache file older than this was left by a build that was killed
+#: while writing it (writing one takes seconds, and its time is that of its last write).
+STALE_COPY_SECONDS = 3600
+
+
+def remove_stale_copies(folder: Path, prefix: str) -> int:
+    """Delete the regular files of ``folder`` named ``prefix…`` and older than
+    :data:`STALE_COPY_SECONDS` (a killed build's temporary copy of a 60 MB cache file would
+    otherwise stay forever); the number deleted."""
+    limit = time.time() - STALE_COPY_SECONDS
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            if (
+                entry.name.startswith(prefix)
+                and entry.is_file(follow_symlinks=False)
+                and entry.stat(follow_symlinks=False).st_mtime < limit
+            ):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def read_sealed(path: Path) -> dict[str, Any] | None:
@@ -360,4 +392,5 @@ class Store:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
             return
+        remove_stale_copies(self.path.parent, self.path.name + ".")
         self._old = self._new
