@@ -78,3 +78,18 @@ def test_an_entry_that_is_a_pipe_is_no_entry_and_does_not_block(tmp_path: Path) 
     folder.mkdir()
     os.mkfifo(folder / A)
     assert EntryStore(folder).get(A) is None
+
+
+def test_pruning_deletes_a_killed_builds_temporary_copy_not_one_being_written(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "pages"
+    store = EntryStore(folder)
+    store.put(A, "a")
+    left, writing = folder / ".tmp-k1ll3d", folder / ".tmp-n0wn0w"
+    for path in (left, writing):
+        path.write_text("A\n", encoding="ascii")
+    two_hours_ago = os.stat(left).st_mtime - 7200
+    os.utime(left, (two_hours_ago, two_hours_ago))
+    assert store.prune() == 1
+    assert not left.exists() and writing.exists() and (folder / A).exists()

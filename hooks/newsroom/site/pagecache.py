@@ -45,6 +45,7 @@ from ..common.cache import (
     key,
     package_versions,
     read_regular,
+    remove_stale_copies,
     seal,
     stable_repr,
 )
@@ -89,6 +90,10 @@ SHOWN_CONFIG = (
 )
 #: Page metadata the templates never read (the sitemap's list of a listing's articles).
 UNSHOWN_META = frozenset({"newsroom_articles"})
+
+
+#: The name a temporary copy in an entry folder starts with (``EntryStore.remember``).
+_TEMPORARY = ".tmp-"
 
 
 class EntryStore:
@@ -142,7 +147,7 @@ class EntryStore:
             return
         names = set(self.used) | (self._remembered(kind) if extend else set())
         try:
-            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=_TEMPORARY)
             with os.fdopen(fd, "w", encoding="ascii") as out:
                 out.write("".join(f"{name}\n" for name in sorted(names)))
             os.replace(tmp, self.folder / f"{_KEEP}{kind}")
@@ -158,17 +163,18 @@ class EntryStore:
 
     def prune(self, keep: str = "") -> int:
         """Delete the entries neither this build nor the last ``keep`` build used (a
-        production build keeps the preview's pages), and stray temporary files."""
+        production build keeps the preview's pages), and the temporary copies a killed build
+        left (``cache.remove_stale_copies``: not one another build is writing now)."""
         if not self.enabled:
             return 0
-        removed = 0
+        removed = remove_stale_copies(self.folder, _TEMPORARY)
         kept = self.used | (self._remembered(keep) if keep else set())
         try:
             names = os.listdir(self.folder)
         except OSError:
-            return 0
+            return removed
         for name in names:
-            if name in kept or not (_KEY_NAME.match(name) or name.startswith(".tmp-")):
+            if name in kept or not _KEY_NAME.match(name):
                 continue
             try:
                 os.unlink(self.folder / name)
