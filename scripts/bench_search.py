@@ -4,17 +4,21 @@
 
 Each size gets a fresh project (this repo's pages, templates and hooks + a synthetic corpus of
 valid Vietnamese articles, 20 % translated), built with a fixed NEWSROOM_NOW. The site is then
-served on 127.0.0.1 and Debian's Chromium types each query into the header box; the bytes of
-every /pagefind/ file fetched until the first results are shown are summed (Playwright network
-events; the server sends no compression, so bytes on the wire equal bytes on disk). A URL
-fetched again by the same page (the search's second worker loading the program files the first
-one loaded) is counted once: the browser takes it from its cache. The time is the page's own:
-from the first keystroke to the first result in the list.
+served on 127.0.0.1 and Debian's Chromium types each query into the header box, with a cold
+cache, at once ("cold") and after the box has had the focus for 3 s ("focused": the search
+loads its program and index lists on focus, as when a reader clicks the box and then types).
+The box shows the newest year's results first and then all results ranked; for both moments,
+the time (the page's own clock, from the first keystroke) and the bytes of every /pagefind/
+file fetched until then are printed (Playwright network events; the server sends no
+compression, so bytes on the wire equal bytes on disk). A URL fetched again by the same page
+(another worker loading the program files the first one loaded) is counted once: the browser
+takes it from its cache.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import functools
 import os
 import re
@@ -25,6 +29,7 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import NamedTuple
 
 from bench_build import make_project
 from site_project import CHROMIUM, CHROMIUM_ARGS
@@ -55,21 +60,42 @@ def build(root: Path) -> tuple[float, str]:
     return time.perf_counter() - started, result.stdout + result.stderr
 
 
-#: In the page: the time of the first keystroke (the box's first ``input`` event) and of the
-#: first result shown, by the page's own clock (Playwright's event handling is not counted).
-FIRST_RESULT_CLOCK = """
+#: In the page: the time of the first keystroke (the box's first ``input`` event), of the
+#: first result shown, and of all results shown (the list no longer ``aria-busy``), by the
+#: page's own clock (Playwright's event handling is not counted).
+RESULT_CLOCK = """
 document.addEventListener("input", () => { window.nrTyped ??= performance.now(); }, true);
-new MutationObserver((_, seen) => {
-    if (!document.querySelector(".nr-search__result")) return;
-    window.nrFirstResult = performance.now();
-    seen.disconnect();
-}).observe(document, {subtree: true, childList: true});
+new MutationObserver(() => {
+    const results = document.querySelector(".nr-search__results");
+    if (!window.nrTyped || !results || !results.querySelector(".nr-search__result")) return;
+    window.nrFirstResult ??= performance.now();
+    if (!results.hasAttribute("aria-busy")) window.nrAllResults ??= performance.now();
+}).observe(document, {subtree: true, childList: true, attributes: true});
 """
 
+#: How long the box has the focus before the query is typed, per case.
+FOCUS_FIRST = {"cold": 0, "focused": 3000}
 
-def first_query_bytes(site: Path, queries: tuple[str, ...]) -> dict[str, tuple[int, int, float]]:
-    """Per query: (bytes, requests, seconds) fetched from /pagefind/ until results appear."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+@dataclasses.dataclass(frozen=True)
+class Moment:
+    """Seconds after the first keystroke, and what had been fetched from /pagefind/ by then."""
+
+    seconds: float
+    size: int
+    requests: int
+
+    def __str__(self) -> str:
+        return f"{self.seconds:.2f} s ({self.size / 1024:.0f} KB, {self.requests} requests)"
+
+
+class Shown(NamedTuple):
+    first: Moment
+    every: Moment
+
+
+def first_queries(site: Path, queries: tuple[str, ...]) -> dict[tuple[str, str], Shown]:
+    """Per query and case: when the first results, and all results, were shown."""
     from playwright.sync_api import sync_playwright
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
@@ -82,32 +108,46 @@ def first_query_bytes(site: Path, queries: tuple[str, ...]) -> dict[str, tuple[i
                 executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
             )
             for query in queries:
-                page = browser.new_context().new_page()  # a cold cache for every query
-                fetched: dict[str, int] = {}
-
-                def count(response, fetched=fetched) -> None:
-                    if "/pagefind/" in response.url and response.url not in fetched:
-                        fetched[response.url] = len(response.body())
-
-                page.on("response", count)
-                page.add_init_script(FIRST_RESULT_CLOCK)
-                page.goto(url)
-                page.fill("#nr-search-input", query)
-                try:
-                    page.wait_for_selector(".nr-search__result", timeout=60_000)
-                except PlaywrightTimeout:
-                    status = page.inner_text(".nr-search__status")
-                    print(f"        {query!r}: no results after 60 s (status {status!r})")
-                    found[query] = (sum(fetched.values()), len(fetched), float("nan"))
-                    page.context.close()
-                    continue
-                seconds = page.evaluate("window.nrFirstResult - window.nrTyped") / 1000
-                found[query] = (sum(fetched.values()), len(fetched), seconds)
-                page.context.close()
+                for case, focus_ms in FOCUS_FIRST.items():
+                    shown = type_query(browser, url, query, focus_ms)
+                    if shown:
+                        found[query, case] = shown
+                    else:
+                        print(f"        {query!r} ({case}): no results after 60 s")
             browser.close()
     finally:
         httpd.shutdown()
     return found
+
+
+def type_query(browser, url: str, query: str, focus_ms: int) -> Shown | None:
+    """Type `query` into the header box of a new page with a cold cache."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page = browser.new_context().new_page()
+    fetched: dict[str, int] = {}
+
+    def count(response) -> None:
+        if "/pagefind/" in response.url and response.url not in fetched:
+            fetched[response.url] = len(response.body())
+
+    def moment(clock: str) -> Moment:
+        page.wait_for_function(clock, timeout=60_000)
+        seconds = page.evaluate(f"{clock} - window.nrTyped") / 1000
+        return Moment(seconds, sum(fetched.values()), len(fetched))
+
+    page.on("response", count)
+    page.add_init_script(RESULT_CLOCK)
+    page.goto(url)
+    page.focus("#nr-search-input")
+    page.wait_for_timeout(focus_ms)
+    page.fill("#nr-search-input", query)
+    try:
+        return Shown(moment("window.nrFirstResult"), moment("window.nrAllResults"))
+    except PlaywrightTimeout:
+        return None
+    finally:
+        page.context.close()
 
 
 def measure(count: int) -> list[str]:
@@ -122,11 +162,8 @@ def measure(count: int) -> list[str]:
             f"{match['mb']} MB on disk ({match['pages']} pages)"
         ]
         print(lines.pop(), flush=True)
-        for query, (size, requests, seconds) in first_query_bytes(root / "site", QUERIES).items():
-            lines.append(
-                f"        first query {query!r}: {size / 1024:7.0f} KB in {requests} requests, "
-                f"results after {seconds:.2f} s"
-            )
+        for (query, case), (first, every) in first_queries(root / "site", QUERIES).items():
+            lines.append(f"        {query!r} ({case}): first results {first}; all {every}")
         return lines
 
 

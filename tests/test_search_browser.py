@@ -58,11 +58,34 @@ Nhiều người tra cứu bằng từ khóa không dấu như dat dai khi gõ v
 """
 
 
+#: An article of an earlier year, so that the fixture's index has three years (two lanes of
+#: older years on a machine with two cores or more).
+OLDER_ARTICLE = """---
+id: fx-2024-luu-tru
+title: Tổng kết công tác thi hành án dân sự năm 2024
+summary: Bài tổng kết công tác của năm 2024.
+date: 2024-12-20T09:00:00+07:00
+type: tin-hoat-dong
+category: hoat-dong-cua-bo
+unit: van-phong-bo
+status: approved
+approval:
+  by: chanh-van-phong-bo
+  at: 2024-12-20T08:00:00+07:00
+---
+
+Năm 2024, các cơ quan thi hành án dân sự tổng kết công tác và rút kinh nghiệm.
+"""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = build_site(
         tmp_path_factory.mktemp("search"),
-        extra_files={"tin-tuc/2026/khong-dau.md": ASCII_ARTICLE},
+        extra_files={
+            "tin-tuc/2026/khong-dau.md": ASCII_ARTICLE,
+            "tin-tuc/2024/luu-tru.md": OLDER_ARTICLE,
+        },
     )
     # The fixture's indexes fit in one chunk per language; cut them into chunks of a few words,
     # so that every query here also crosses chunk boundaries as queries on a large site do.
@@ -123,7 +146,9 @@ def header_search(page, server: str, query: str, path: str = "/") -> list[dict[s
 def _results(page, scope: str) -> list[dict[str, str]]:
     status = page.locator(f"{scope} .nr-search__status")
     page.wait_for_function(
-        "el => el.textContent && !el.textContent.endsWith('…')", arg=status.element_handle()
+        "el => el.textContent && !el.textContent.endsWith('…')"
+        " && !el.parentElement.querySelector('.nr-search__results[aria-busy]')",
+        arg=status.element_handle(),
     )
     return page.eval_on_selector_all(
         f"{scope} .nr-search__result",
@@ -191,11 +216,15 @@ def _pretend_cores(page, cores: int) -> None:
     )
 
 
-def test_the_years_are_searched_in_parallel_lanes_with_one_lanes_results(page, server, site):
-    """search.js deals the year indexes to one Pagefind worker per core (at most 4) and ranks
-    their results together: the reader sees what one worker would have found."""
+OLDER = ("/tin-tuc/2025/thong-cao/", "/tin-tuc/2024/luu-tru/")
+
+
+def test_the_older_years_are_searched_in_parallel_lanes_with_one_lanes_results(page, server, site):
+    """search.js searches the newest year in a lane of its own and deals the older years to one
+    Pagefind worker per core (at most 4), then ranks every lane's results together: the reader
+    sees what one worker would have found."""
     listed = json.loads((site.site / "pagefind" / search_shards.MANIFEST).read_text("utf-8"))
-    assert len(listed["vi"]) - 1 == 2  # the root and two years: two lanes, a year each
+    assert len(listed["vi"]) - 1 == 3  # the root and three years
     found = {}
     for cores in (1, 4):
         tab = page.context.new_page()
@@ -204,12 +233,112 @@ def test_the_years_are_searched_in_parallel_lanes_with_one_lanes_results(page, s
         results = _hrefs(_results(tab, ".nr-search-page"))
         found[cores] = (results, _status(tab, ".nr-search-page"), len(tab.workers))
         tab.close()
-    (one, one_status, one_workers), (two, two_status, two_workers) = found[1], found[4]
-    assert (one_workers, two_workers) == (1, 2)  # four cores, but two years to share
-    assert one_status == two_status and sorted(one) == sorted(two)
-    assert {"/tin-tuc/2026/cong-bo/", "/tin-tuc/2025/thong-cao/"} <= set(two)
-    assert one[0] == two[0] == "/tin-tuc/2026/cong-bo/"
-    assert len(set(two)) == len(two)  # the root's pages, searched by every lane, once
+    (one, one_status, one_workers), (four, four_status, four_workers) = found[1], found[4]
+    assert (one_workers, four_workers) == (2, 3)  # the newest year, then 1 or 2 older lanes
+    assert one_status == four_status and sorted(one) == sorted(four)
+    assert {"/tin-tuc/2026/cong-bo/", *OLDER} <= set(four)
+    assert one[0] == four[0] == "/tin-tuc/2026/cong-bo/"
+    assert len(set(four)) == len(four)  # the root's pages, searched by every lane, once
+
+
+OLDER_WORD_LISTS = re.compile(r"/pagefind/202[45]/index/")
+
+
+class _Held:
+    """The requests for the older years' word lists (fetched when those years are searched),
+    held until released: the box then shows the newest year's results."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.routes: list = []
+        self.released = False
+        page.route(OLDER_WORD_LISTS, self._hold)
+
+    def _hold(self, route) -> None:
+        if self.released:
+            route.fallback()
+        else:
+            self.routes.append(route)
+
+    def wait(self) -> None:
+        """Until a request is held (Playwright hands it over while the page is waited on)."""
+        for _ in range(200):
+            if self.routes:
+                return
+            self.page.wait_for_timeout(50)
+        pytest.fail("no request for an older year's word list")
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.routes:
+            route.fallback()
+
+
+def _shown(page, scope: str) -> list[str]:
+    return page.eval_on_selector_all(
+        f"{scope} .nr-search__result a", "links => links.map(a => new URL(a.href).pathname)"
+    )
+
+
+def _wait_for_status(page, scope: str, text: str) -> None:
+    page.wait_for_function(
+        "([scope, text]) => document.querySelector(scope + ' .nr-search__status').textContent"
+        " === text",
+        arg=[scope, text],
+    )
+
+
+def test_the_newest_years_results_come_first_then_all_ranked(page, server):
+    """While the older years are searched, the box shows the newest year's results (and the
+    static pages', in the root index), says so and marks the list busy; then it shows all
+    results ranked together."""
+    held = _Held(page)
+    page.goto(server + "/")
+    page.fill("#nr-search-input", "thi hành án")
+    _wait_for_status(page, ".nr-search", wording.text("vi", "search_script.newest"))
+    first = _shown(page, ".nr-search")
+    assert "/tin-tuc/2026/cong-bo/" in first and not set(OLDER) & set(first)
+    assert page.get_attribute(".nr-search__results", "aria-busy") == "true"
+    assert page.locator(".nr-search__all").is_hidden()
+    held.wait()  # the older years' searches are waiting on their word lists
+    held.release()
+    every = _hrefs(_results(page, ".nr-search"))
+    assert page.get_attribute(".nr-search__results", "aria-busy") is None
+    assert re.fullmatch(r"\d+ kết quả", _status(page))
+    assert every[0] == "/tin-tuc/2026/cong-bo/" and set(OLDER) & set(every)
+
+
+def test_all_results_arriving_do_not_move_the_reader(page, server):
+    """A reader who has moved to one of the newest results stays on it: the results shown
+    stay in place, the others follow them, and the focus does not move."""
+    held = _Held(page)
+    page.goto(server + "/")
+    page.fill("#nr-search-input", "thi hành án")
+    _wait_for_status(page, ".nr-search", wording.text("vi", "search_script.newest"))
+    first = _shown(page, ".nr-search")
+    held.wait()
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("new URL(document.activeElement.href).pathname")
+    assert focused == first[0]
+    held.release()
+    every = _hrefs(_results(page, ".nr-search"))
+    assert every[: len(first)] == first and set(OLDER) & set(every)
+    assert page.evaluate("new URL(document.activeElement.href).pathname") == focused
+
+
+def test_the_search_page_shows_the_newest_first_and_keeps_the_reader(page, server):
+    held = _Held(page)
+    page.goto(f"{server}/tim-kiem/?q=thi+h%C3%A0nh+%C3%A1n")
+    _wait_for_status(page, ".nr-search-page", wording.text("vi", "search_script.newest"))
+    first = _shown(page, ".nr-search-page")
+    assert "/tin-tuc/2026/cong-bo/" in first and not set(OLDER) & set(first)
+    assert page.locator(".nr-search__more").is_hidden()
+    held.wait()
+    page.locator(".nr-search-page .nr-search__link").last.focus()
+    held.release()
+    every = _hrefs(_results(page, ".nr-search-page"))
+    assert every[: len(first)] == first and set(OLDER) <= set(every)
+    assert page.evaluate("new URL(document.activeElement.href).pathname") == first[-1]
 
 
 def test_a_published_marker_is_found(page, server):
