@@ -36,18 +36,20 @@
   // this language's index folders, the root first, then newest first. Pagefind searches in one
   // Web Worker, one index after the other, and a common query costs each year about 0.2 s at
   // 10,000 articles ("thi hanh an" is in nearly every article). So the folders are searched by
-  // several Pagefind programs at once, each in a worker of its own:
-  // - the first lane holds the newest year alone: its results are shown as soon as they are
-  //   found (what a newsroom's reader most often wants), marked as the newest, while
-  // - up to LANES other lanes search the older years, dealt in turn, newest first; when all
-  //   are done, every lane's results are ranked together by score (what Pagefind's own merge
-  //   does: concatenate, sort by score) and shown in place of the first ones.
+  // several Pagefind programs, each in a worker of its own:
+  // - the first lane holds the newest year alone and searches first: its results are shown as
+  //   soon as they are found (what a newsroom's reader most often wants), said to be the newest;
+  // - then up to LANES other lanes search the older years at once, dealt in turn, newest first;
+  //   when all are done, every lane's results are ranked together by score (what Pagefind's own
+  //   merge does: concatenate, sort by score) and shown in place of the first ones, except the
+  //   ones the reader has moved to, which stay.
   // A lane is the same file imported under another fragment (`pagefind.js#lane-1`): a module of
   // its own for the browser, one request for the server. Every lane opens the first folder as
   // its primary index (the program files are loaded from there, so all lanes share them) and
   // merges its share of the others; the first folder's results, found by every lane, are kept
   // once (a page has one id).
   const LANES = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
+  const OTHERS_AFTER_MS = 300;
 
   /** The folders after the first, as lanes: the newest alone, then the rest dealt in turn. */
   function deal(folders) {
@@ -80,20 +82,20 @@
 
   /**
    * A search of every lane: `newest` settles with the first lane's results (the newest year);
-   * `all()` searches the other lanes and settles with every lane's results, ranked together;
-   * `partial` says whether there are other lanes (`others`: a promise of them, opened while
-   * the first can already search). The first lane searches alone and the others
-   * when `all()` is called, once the newest results are shown: on a machine with few cores,
-   * workers searching at once share them, and the newest year's results would wait on the
-   * older years' (at 10,000 articles on 2 cores: 0.9–1.0 s instead of 0.4–0.5 s).
+   * `all()` searches the other lanes (`others()` opens them, or null if there are none) and
+   * settles with every lane's results, ranked together; `partial` says whether there are
+   * other lanes. The first lane searches alone and the others when `all()` is called, once the
+   * newest results are shown: on a machine with few cores, workers searching at once share
+   * them, and the newest year's results would wait on the older years' (at 10,000 articles on
+   * 2 cores: 0.9–1.0 s instead of 0.4–0.5 s).
    */
   function searchLanes(first, others, term, options) {
     const found = (pf) => pf.search(term, options).then((search) => search.results);
     const newest = found(first);
     let older = null;
     const all = () => {
-      const more = others ? others.then((lanes) => Promise.all(lanes.map(found))) : [];
-      older ??= Promise.all([newest, more]).then(([mine, theirs]) => rank([...mine, ...theirs.flat()]));
+      const theirs = () => (others ? others().then((lanes) => Promise.all(lanes.map(found))) : []);
+      older ??= Promise.all([newest, theirs()]).then(([mine, more]) => rank([...mine, ...more.flat()]));
       return older;
     };
     return { partial: Boolean(others), newest: newest.then(rank), all };
@@ -142,14 +144,29 @@
           await program;
           const [share, ...shares] = deal(folders);
           const first = await openLane(bundle, 0, folders[0], share);
-          // The other lanes open once the first has loaded the program files, so that they
-          // take them from the browser's cache instead of downloading them again, while the
-          // first can already search.
-          const others = shares.length ? openOthers(bundle, folders[0], shares, first, forget) : null;
-          others?.catch(() => {}); // reported where awaited
+          if (!shares.length) {
+            return { search: (term, options) => searchLanes(first, null, term, options), filters: () => filterValues([first]) };
+          }
+          // The other lanes open once the first has loaded the program files (so that they
+          // take them from the browser's cache instead of downloading them again), when the
+          // first is idle: OTHERS_AFTER_MS after it opened if no search was asked for by then,
+          // else when a search needs them (once its newest results are shown), so that they
+          // do not take the CPU from the first search.
+          let others = null;
+          const openRest = () => {
+            if (!others) {
+              others = openOthers(bundle, folders[0], shares, first, forget);
+              others.catch(() => {}); // reported where awaited
+            }
+            return others;
+          };
+          const idle = setTimeout(openRest, OTHERS_AFTER_MS);
           return {
-            search: (term, options) => searchLanes(first, others, term, options),
-            filters: async () => filterValues([first, ...((await others) || [])]),
+            search: (term, options) => {
+              clearTimeout(idle);
+              return searchLanes(first, openRest, term, options);
+            },
+            filters: async () => filterValues([first, ...(await openRest())]),
           };
         });
       // After a failure the next search starts again from nothing (a network hiccup is not
