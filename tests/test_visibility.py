@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from newsroom.common import clock
-from newsroom.content.model import Article
+from newsroom.content.model import Article, pack_body
 from newsroom.content.visibility import Visibility, decide
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -25,7 +25,7 @@ BASE = Article(
     category="thi-hanh-an-dan-su",
     unit="van-phong-bo",
     status="approved",
-    body="",
+    packed_body=pack_body(""),
     body_line=1,
 )
 

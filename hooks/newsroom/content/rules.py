@@ -24,7 +24,7 @@ from ..common.text import nfc, slugify
 from . import media, schema, workflow
 from .article_blocks import READERS, Context, day
 from .fields import FieldChecker
-from .model import MEDIA_KINDS, Article
+from .model import MEDIA_KINDS, Article, pack_body
 from .parsing import FrontMatter, InvalidValue, to_datetime
 from .paths import language_of
 from .placeholders import body_line as placeholder_body_line
@@ -64,7 +64,7 @@ def check_article(
         src_uri=src_uri,
         path=display_path,
         lang=language_of(src_uri),
-        body=fm.body,
+        packed_body=pack_body(fm.body),
         body_line=fm.body_line,
         original_src_uri=original.src_uri if original else None,
         **ctx.values,

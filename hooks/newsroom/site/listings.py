@@ -104,7 +104,7 @@ def fingerprint(
         known = shown.get(id(article))
         if known is None or known[0] is not article:
             fields_ = {f.name: getattr(article, f.name) for f in fields(article)}
-            fields_.pop("body")
+            fields_.pop("packed_body")
             known = shown[id(article)] = (article, cache.key(cache.stable_repr(fields_)))
         digests.append(known[1])
     flags = (listing.url, listing.number, listing.total, listing.title, listing.url in other_urls)
