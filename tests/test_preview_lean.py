@@ -31,6 +31,20 @@ def test_every_link_form_names_its_target() -> None:
     assert not any(path.startswith("..") or "://" in path for path in found)
 
 
+def test_a_page_refers_to_the_files_a_build_can_publish_and_not_to_prose() -> None:
+    """What a page refers to is kept for every page of a large site (the incremental
+    record): sentence ends and numbers are no file, nor a name no build accepts."""
+    text = (
+        "Theo Luật Thi hành án dân sự. Mức phạt 2.000.000 đồng, v.v.\n"
+        '![ảnh](anh.JPG "Ảnh") [báo cáo](/tep/bao-cao.pdf) [trang](../2025/a.md)\n'
+        "[mã](script.js) [kịch bản](trang.php) [sao lưu](bai.md.bak)\n"
+    )
+    found = preview.references("tin-tuc/2026/x.md", text)
+    assert {"tin-tuc/2026/anh.JPG", "tep/bao-cao.pdf", "tin-tuc/2025/a.md"} <= found
+    assert "tin-tuc/2026/script.js" in found  # a suffix a theme file may have
+    assert not {path for path in found if path.endswith((".", ".000", ".v", ".php", ".bak"))}
+
+
 def test_saved_articles_their_targets_and_every_language_version_are_kept() -> None:
     texts = {
         "tin-tuc/2026/c.en.md": "See [a](../2025/a.md).",

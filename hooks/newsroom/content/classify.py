@@ -70,6 +70,10 @@ ASSET_TYPES = {
 }
 #: What the maintainers' theme folder may hold.
 THEME_SUFFIXES = frozenset(".css .js .svg .png .jpg .jpeg .gif .webp .ico .woff .woff2".split(" "))
+#: The suffixes (lower case) of the files a build that succeeds can hold: a page, an asset,
+#: a theme file; any other file of the docs folder is refused (what a page may refer to,
+#: ``newsroom.site.preview.references``).
+PUBLISHABLE_SUFFIXES = frozenset({".md", *ASSET_TYPES, *THEME_SUFFIXES})
 MARKDOWN_SUFFIXES = frozenset(
     ".md .markdown .mdown .mkd .mkdn .mdwn .mdtxt .mdtext .mdx .rmd .txt.md".split(" ")
 )

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..content.classify import PUBLISHABLE_SUFFIXES
 from ..content.paths import translation_of
 from ..content.settings import LANGUAGES
 
@@ -40,16 +41,17 @@ def changed(now: dict[str, Signature], before: dict[str, Signature]) -> set[str]
 
 def references(src_uri: str, text: str) -> frozenset[str]:
     """Docs paths ``text`` (the source ``src_uri``) may refer to: every relative token that
-    looks like a file name, resolved against its folder and against ``docs/`` (more than it
-    really links to is harmless: a page kept or rendered once more)."""
+    names a file a build can publish (by its suffix: any other file fails the build),
+    resolved against its folder and against ``docs/`` (more than it really links to is
+    harmless: a page kept or rendered once more)."""
     folder = posixpath.dirname(src_uri)
     found = set()
     for token in _AROUND_PATH.split(text):
         path = token.split("#", 1)[0].split("?", 1)[0]
         if "://" in path or path.startswith(("mailto:", "tel:", "data:")):
             continue
-        if "." not in posixpath.basename(path):
-            continue
+        if posixpath.splitext(path)[1].lower() not in PUBLISHABLE_SUFFIXES:
+            continue  # prose ("pháp.", "2.000"), or no file a build that succeeds can hold
         if path.startswith("/"):
             candidates = [path.lstrip("/")]
         else:
