@@ -11,6 +11,7 @@ drafts must never reach an index, and indexing on every reload would be slow.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,11 +20,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from newsroom.outputs import pagefind_runs, search, search_bundle, search_shards
 from newsroom.site import build, incremental
+from newsroom.site.pagecache import EntryStore
 
 log = get_plugin_logger("newsroom")
 _JOBS = ("search", "jobs")
 _RUNS = ("search", "runs")
 _STARTED = ("search", "started")
+_BUNDLES = ("search", "bundles")
 #: The folded copies of pages already read by an earlier build (newsroom.common.cache).
 SEARCH_CACHE = "search.pickle"
 
@@ -60,13 +63,15 @@ def on_post_build(config) -> None:
     try:
         for lang, documents in _documents_by_language(site_dir, state, done).items():
             jobs.extend(_start(state, lang, documents))
-        bundles = state.store(search_bundle.BUNDLE_CACHE)
+        bundles = _bundles(state)
         started = state.memo.get(_STARTED, time.perf_counter())
         earlier = _earlier(state)
         report = search.finish_index(site_dir, jobs, bundles, started, _runs(state), earlier)
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
     state.memo[incremental.SEARCH] = report.made_from  # for the next incremental build
+    if bundles is not None and state.record is None:  # a complete build used every index
+        bundles.prune()
     for folder in report.unchanged:  # left as the last build wrote them: this build's files
         state.outputs |= _bundle_files(state.site_before, folder)
     for url in report.missing_body:
@@ -125,6 +130,17 @@ def _bundle_files(listing: Iterable[str], folder: str) -> set[str]:
     return found
 
 
+def _bundles(state: build.BuildState) -> EntryStore | None:
+    """The cache of indexes (``search_bundle``), shared by the language passes."""
+    if state.cache_dir is None:
+        return None
+    if _BUNDLES not in state.memo:
+        with contextlib.suppress(OSError):  # the single file of earlier versions
+            (state.cache_dir / search_bundle.OLD_BUNDLE_CACHE).unlink()
+        state.memo[_BUNDLES] = EntryStore(state.cache_dir / search_bundle.BUNDLE_FOLDER)
+    return state.memo[_BUNDLES]
+
+
 def _runs(state: build.BuildState) -> pagefind_runs.Runs:
     """This build's queue of Pagefind runs."""
     return state.memo.setdefault(_RUNS, pagefind_runs.Runs())
@@ -138,7 +154,7 @@ def _start(
         lang,
         documents,
         state.store(SEARCH_CACHE),
-        state.store(search_bundle.BUNDLE_CACHE),
+        _bundles(state),
         _runs(state),
         _earlier(state),
     )

@@ -93,8 +93,8 @@ def test_cache_cold_warm_and_corrupt_give_the_same_bytes(
     cold = run_build(root, site=tmp_path / "cold")
     assert_same(plain, output(cold))
     names = {p.name for p in (root / CACHE).iterdir()}
-    expected = ("scan.pickle", "search.pickle", "pagefind.pickle", "feeds.pickle")
-    assert names == {*expected, "markdown", "pages"}
+    expected = ("scan.pickle", "search.pickle", "feeds.pickle")
+    assert names == {*expected, "markdown", "pages", "pagefind"}
     assert reused(cold)[0] == 0
     assert pages_reused(cold)[0] == 0
 
@@ -238,10 +238,33 @@ def test_cache_files_that_are_links_pipes_or_devices_are_never_read(tmp_path: Pa
     root = make_project(tmp_path / "project")
     (root / CACHE).mkdir(parents=True)
     (root / CACHE / loading.SCAN_CACHE).symlink_to("/dev/zero")
-    os.mkfifo(root / CACHE / search_bundle.BUNDLE_CACHE)
+    os.mkfifo(root / CACHE / search_bundle.BUNDLE_FOLDER)  # the indexes' folder, a pipe
     build = run_build(root)
     assert build.returncode == 0, build.output
     assert reused(build)[0] == 0
+
+
+def test_a_complete_build_keeps_the_indexes_it_used_and_no_other(tmp_path: Path) -> None:
+    """Each search index is one sealed entry of ``.cache/newsroom/pagefind/``; a complete
+    build deletes those it did not use (and the single file earlier versions wrote)."""
+    from newsroom.outputs import search_bundle
+
+    root = make_project(tmp_path / "project")
+    folder = root / CACHE / search_bundle.BUNDLE_FOLDER
+    folder.mkdir(parents=True)
+    unused = folder / ("0" * 64)
+    unused.write_bytes(b"an index no build uses")
+    old = root / CACHE / search_bundle.OLD_BUNDLE_CACHE
+    old.write_bytes(b"every index in one file")
+    first = run_build(root, site=tmp_path / "first")
+    assert first.returncode == 0, first.output
+    assert not unused.exists() and not old.exists()
+    made = sorted(folder.iterdir())
+    assert len(made) >= 4  # the root and the years, in each language
+    again = run_build(root, site=tmp_path / "again")
+    assert "index reused" in again.output
+    assert sorted(folder.iterdir()) == made
+    assert_same(output(first), output(again))
 
 
 def test_a_symlinked_cache_folder_is_not_used(tmp_path: Path) -> None:

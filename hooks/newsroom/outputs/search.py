@@ -42,6 +42,7 @@ from ..content.corpus import Corpus
 from ..content.model import Article
 from ..content.registries import Registries
 from ..site import urls
+from ..site.pagecache import EntryStore
 from . import pagefind_chunks, pagefind_runs, search_bundle, search_shards
 
 #: Folder of the Pagefind bundle inside ``site/``: the root index, a folder per year inside
@@ -264,7 +265,7 @@ def write_index(
     site_dir: Path,
     chosen: Iterable[Document],
     store: cache.Store | None = None,
-    bundles: cache.Store | None = None,
+    bundles: EntryStore | None = None,
 ) -> Report:
     """Index ``chosen`` with Pagefind into ``site_dir/pagefind`` (replacing any old bundle):
     :func:`start_index` for each language, then :func:`finish_index`."""
@@ -340,7 +341,7 @@ def start_index(
     lang: str,
     documents: list[Document],
     store: cache.Store | None,
-    bundles: cache.Store | None,
+    bundles: EntryStore | None,
     runs: pagefind_runs.Runs,
     earlier: Earlier | None = None,
 ) -> list[IndexJob]:
@@ -364,7 +365,7 @@ def _same_as_before(
     lang: str,
     shard: str,
     documents: list[Document],
-    bundles: cache.Store | None,
+    bundles: EntryStore | None,
     earlier: Earlier | None,
 ) -> IndexJob | None:
     """The last build's index of this shard, when nothing it was made from changed."""
@@ -389,7 +390,7 @@ def _start_shard(
     shard: str,
     documents: list[Document],
     store: cache.Store | None,
-    bundles: cache.Store | None,
+    bundles: EntryStore | None,
     runs: pagefind_runs.Runs,
     unmarked: Unmarked,
 ) -> IndexJob:
@@ -434,7 +435,7 @@ SHARD_CHUNK_BYTES = 8_000
 def finish_index(
     site_dir: Path,
     jobs: list[IndexJob],
-    bundles: cache.Store | None,
+    bundles: EntryStore | None,
     started: float,
     runs: pagefind_runs.Runs,
     earlier: Earlier | None = None,
@@ -447,23 +448,10 @@ def finish_index(
     output = site_dir / BUNDLE_DIR
     skipped = ""
     chunks: dict[str, int] = {}
-    try:
-        for job in jobs:
-            if job.packed is None and job.run is not None:
-                job.packed, problem = _finish_job(job)
-                skipped = skipped or problem
-                if bundles is not None and job.name is not None and not problem:
-                    bundles.put(job.name, job.packed)
-            for lang, count in ((job.packed or {}).get("chunks") or {}).items():
-                chunks[lang] = chunks.get(lang, 0) + count
-    finally:
-        runs.stop()
-        delete_scratch(jobs)
-    done = [job for job in jobs if job.packed is not None]
-    folders: dict[str, list[dict[str, Any]]] = {}
+    size = 0  # from the bundles, not the disk: a folder kept is not even listed
+    done = [job for job in jobs if job.packed is not None or job.run is not None]
     names: dict[str, list[str]] = {}
     for job in done:
-        folders.setdefault(job.shard, []).append(job.packed)  # type: ignore[arg-type]
         names.setdefault(job.shard, []).append(job.name or "")
     names = {shard: sorted(listed) for shard, listed in names.items()}
     same = {
@@ -471,14 +459,35 @@ def finish_index(
         for shard, listed in names.items()
         if earlier is not None and earlier.folders.get(shard) == listed and "" not in listed
     }
-    if done and search_shards.ROOT not in folders:
+    if done and search_shards.ROOT not in names:
         same.discard(search_shards.ROOT)
-    search_bundle.clear(output, keep=same)
-    for shard, packed in folders.items():
-        if shard not in same:
-            search_bundle.merge(packed, search_shards.folder(output, shard), programs=not shard)
-    if done and search_shards.ROOT not in folders:  # the program files the search page loads
-        search_bundle.write_programs(done[0].packed, output)  # type: ignore[arg-type]
+    try:
+        search_bundle.clear(output, keep=same)
+        # One shard at a time: its languages' bundles are written and let go before the next
+        # shard's are read (at 100,000 articles the indexes are hundreds of megabytes).
+        programs = bool(done) and search_shards.ROOT not in names
+        for shard, shard_jobs in _by_shard(done).items():
+            packed = []
+            for job in shard_jobs:
+                bundle = job.packed
+                if bundle is None:
+                    bundle, problem = _finish_job(job)
+                    skipped = skipped or problem
+                    if bundles is not None and job.name is not None and not problem:
+                        bundles.put(job.name, bundle)
+                job.packed = None
+                for lang, count in (bundle.get("chunks") or {}).items():
+                    chunks[lang] = chunks.get(lang, 0) + count
+                packed.append(bundle)
+            if shard not in same:
+                search_bundle.merge(packed, search_shards.folder(output, shard), programs=not shard)
+            if programs:  # the program files the search page loads, where no root index is
+                search_bundle.write_programs(packed[0], output)
+                programs = False
+            size += search_bundle.size(packed, programs=not shard)
+    finally:
+        runs.stop()
+        delete_scratch(jobs)
     by_lang: dict[str, list[str]] = {}
     for job in done:
         by_lang.setdefault(job.lang, []).append(job.shard)
@@ -486,9 +495,6 @@ def finish_index(
         (output / search_shards.MANIFEST).write_text(
             search_shards.manifest(by_lang), encoding="utf-8"
         )
-    size = sum(  # from the bundles, not the disk: a folder kept is not even listed
-        search_bundle.size(packed, programs=not shard) for shard, packed in folders.items()
-    )
     pages: dict[str, int] = {}
     for job in jobs:
         if job.pages:
@@ -511,6 +517,14 @@ def finish_index(
         ),
         tuple(sorted(same)),
     )
+
+
+def _by_shard(jobs: Iterable[IndexJob]) -> dict[str, list[IndexJob]]:
+    """The jobs by shard, the shards in the order of their first job."""
+    shards: dict[str, list[IndexJob]] = {}
+    for job in jobs:
+        shards.setdefault(job.shard, []).append(job)
+    return shards
 
 
 def delete_scratch(jobs: Iterable[IndexJob]) -> threading.Thread | None:

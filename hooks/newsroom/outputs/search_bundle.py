@@ -3,10 +3,11 @@
 Pagefind reads only the staged pages (``search.stage``) and its settings, so when the digest
 of a language's staged files (paths and bytes), the excluded selectors, Pagefind's version and
 this package's code equals the digest of an earlier build, that build's final index of the
-language (re-chunked) is used instead of indexing again: about 30 s at 10,000 articles. The
-indexes are kept in a sealed cache file (``cache.Store``): one from anywhere else is never
-served. Every file of a language's index carries the language in its name, so the languages
-are written side by side with one entry file listing them all (:func:`merge`).
+language (re-chunked) is used instead of indexing again: about 30 s at 10,000 articles. Each
+index is kept as one sealed entry of a cache folder (``pagecache.EntryStore``), read only when
+it is needed: one from anywhere else is never served. Every file of a language's index
+carries the language in its name, so the languages are written side by side with one entry
+file listing them all (:func:`merge`).
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ from typing import Any
 from ..common import cache
 from . import search_shards
 
-#: The cache file (in ``.cache/newsroom/``) holding the last bundle of each language.
-BUNDLE_CACHE = "pagefind.pickle"
+#: The cache folder (in ``.cache/newsroom/``) holding the indexes: one entry per index, named
+#: by the digest of what it was made from. A complete build deletes the ones it did not use.
+BUNDLE_FOLDER = "pagefind"
+#: Where earlier versions kept them all in one file (deleted when found).
+OLD_BUNDLE_CACHE = "pagefind.pickle"
 #: Pagefind's entry file: the languages of the bundle and the name of each one's index.
 ENTRY = "pagefind-entry.json"
 
