@@ -326,6 +326,22 @@ def test_all_results_arriving_do_not_move_the_reader(page, server):
     assert page.evaluate("new URL(document.activeElement.href).pathname") == focused
 
 
+def test_a_search_given_up_leaves_the_list_not_busy(page, server):
+    """Typing on while the older years are searched: the list is no longer marked busy."""
+    held = _Held(page)
+    page.goto(server + "/")
+    page.fill("#nr-search-input", "thi hành án")
+    _wait_for_status(page, ".nr-search", wording.text("vi", "search_script.newest"))
+    held.wait()
+    page.fill("#nr-search-input", "t")
+    _wait_for_status(page, ".nr-search", wording.text("vi", "search_script.short"))
+    assert page.get_attribute(".nr-search__results", "aria-busy") is None
+    held.release()
+    page.wait_for_timeout(300)  # the given-up search ends: it shows nothing
+    assert _shown(page, ".nr-search") == []
+    assert page.get_attribute(".nr-search__results", "aria-busy") is None
+
+
 def test_the_search_page_shows_the_newest_first_and_keeps_the_reader(page, server):
     held = _Held(page)
     page.goto(f"{server}/tim-kiem/?q=thi+h%C3%A0nh+%C3%A1n")

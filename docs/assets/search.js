@@ -346,6 +346,7 @@
     const query = normalise(input.value);
     const mine = ++sequence;
     list.replaceChildren();
+    list.removeAttribute("aria-busy"); // an earlier search's, if it was still going
     all.hidden = true;
     if (!query) return open(false);
     open(true);
@@ -491,6 +492,7 @@
     for (const [key, value] of Object.entries(filters)) params.set(key, value);
     history.replaceState(null, "", `${location.pathname}${params.size ? `?${params}` : ""}`);
     pageList.replaceChildren();
+    pageList.removeAttribute("aria-busy"); // an earlier search's, if it was still going
     more.hidden = true;
     if (!query && !Object.keys(filters).length) return void (pageStatus.textContent = "");
     pageStatus.textContent = t.loading;
