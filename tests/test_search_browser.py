@@ -20,6 +20,7 @@ from conftest import (
     Build,
     build_site,
 )
+from feeds_support import article
 from newsroom.common import wording
 from newsroom.outputs import pagefind_chunks, search_shards
 from site_project import CHROMIUM
@@ -60,22 +61,12 @@ Nhiều người tra cứu bằng từ khóa không dấu như dat dai khi gõ v
 
 #: An article of an earlier year, so that the fixture's index has three years (two lanes of
 #: older years on a machine with two cores or more).
-OLDER_ARTICLE = """---
-id: fx-2024-luu-tru
-title: Tổng kết công tác thi hành án dân sự năm 2024
-summary: Bài tổng kết công tác của năm 2024.
-date: 2024-12-20T09:00:00+07:00
-type: tin-hoat-dong
-category: hoat-dong-cua-bo
-unit: van-phong-bo
-status: approved
-approval:
-  by: chanh-van-phong-bo
-  at: 2024-12-20T08:00:00+07:00
----
-
-Năm 2024, các cơ quan thi hành án dân sự tổng kết công tác và rút kinh nghiệm.
-"""
+OLDER_ARTICLE = article(
+    "fx-2024-luu-tru",
+    "Tổng kết công tác thi hành án dân sự năm 2024",
+    "2024-12-20T09:00:00+07:00",
+    body="Năm 2024, các cơ quan thi hành án dân sự tổng kết công tác và rút kinh nghiệm.",
+)
 
 
 @pytest.fixture(scope="module")
