@@ -99,7 +99,7 @@ def _keep_pages(state: build.BuildState, config, checked: cache.Listing | None) 
 def on_pre_build(config) -> None:
     """A production build: the previous ``site/`` is deleted while this one is built (unless
     it renders only what changed: newsroom.site.incremental)."""
-    if build.is_final_pass(config) and not build.is_preview() and build.state().record is None:
+    if build.is_final_pass(config) and build.state().complete:
         build.state().cleaning = sitedir.set_aside(Path(config.site_dir))
         if build.may_keep_pages():  # MkDocs (--dirty) empties nothing: what is left, now
             clean_directory(config.site_dir)

@@ -187,5 +187,5 @@ def on_post_build(config) -> None:
     for store in (pages, markdown):
         if state.preview:
             store.remember("serve", extend=state.partial)
-        elif state.record is None:
+        elif state.complete:
             store.prune(keep="serve")

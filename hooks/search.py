@@ -70,7 +70,7 @@ def on_post_build(config) -> None:
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
     state.memo[incremental.SEARCH] = report.made_from  # for the next incremental build
-    if bundles is not None and state.record is None:  # a complete build used every index
+    if bundles is not None and state.complete:  # it used every index it needs
         bundles.prune()
     for folder in report.unchanged:  # left as the last build wrote them: this build's files
         state.outputs |= _bundle_files(state.site_before, folder)

@@ -80,6 +80,12 @@ class BuildState:
     def settings(self) -> Settings:
         return self.site.settings
 
+    @property
+    def complete(self) -> bool:
+        """A production build that renders every page (it does not keep ``site/``: no
+        ``record``): it alone may delete the caches' entries it did not use."""
+        return not self.preview and self.record is None
+
 
 @dataclass
 class Session:
