@@ -18,7 +18,7 @@ from conftest import (
     Build,
 )
 from newsroom.common.text import fold
-from newsroom.outputs import pagefind_chunks, search, search_shards
+from newsroom.outputs import pagefind_chunks, pagefind_runs, search, search_shards
 
 PAGE = """<!doctype html><html lang="vi"><head><title>x</title></head><body>
 <nav>Đăng nhập Điều hướng</nav>
@@ -304,6 +304,50 @@ def test_indexing_again_and_again_always_finishes_the_bundle(fixture_build: Buil
         entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
         assert set(entry["languages"]) == {"vi", "en"}
         assert all(pagefind_chunks.index_chunks(site / "pagefind").values())
+
+
+@pytest.mark.build
+def test_pagefind_indexes_a_trimmed_page_as_it_indexes_the_whole_page(
+    fixture_build: Build, tmp_path: Path
+):
+    """Pagefind is given each page from its first marked tag on (``search.trimmed``): the
+    same pages, titles, excerpts, anchors and word index as from the whole built page, byte
+    for byte, for every page the fixture site indexes (articles, static pages, both
+    languages), with Pagefind's own detection of titles (no metadata given)."""
+    site = fixture_build.site
+    staged = {"whole": tmp_path / "whole", "trimmed": tmp_path / "trimmed"}
+    count = 0
+    for path in sorted(site.rglob("index.html")):
+        if path.relative_to(site).parts[0] == "pagefind":
+            continue
+        url = path.parent.relative_to(site).as_posix() + "/"
+        document = search.Document(url, path, "en" if url.startswith("en/") else "vi")
+        trimmed = search.prepare(document)
+        if trimmed is None:
+            continue
+        page_html = path.read_text(encoding="utf-8")
+        tail = trimmed[trimmed.index('<div data-pagefind-body hidden data-nr-search-tail=""') :]
+        tail = tail[: tail.rindex("</div>") + len("</div>")]
+        assert len(trimmed) < len(page_html)
+        for name, content in (("whole", search.with_tail(page_html, tail)), ("trimmed", trimmed)):
+            target = staged[name] / "site" / url / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        count += 1
+    assert count > 10
+    indexed = {}
+    for name, root in staged.items():
+        config = {"site": str(root / "site"), "output_path": str(root / "bundle")}
+        config["exclude_selectors"] = list(search.EXCLUDE_SELECTORS)
+        (root / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+        pagefind_runs.Runs().submit(root).result()
+        indexed[name] = {
+            path.relative_to(root / "bundle").as_posix(): gzip.decompress(path.read_bytes())
+            for path in (root / "bundle").rglob("*.pf_*")
+            if path.parent.name in ("fragment", "index")
+        }
+    assert len(indexed["whole"]) > count
+    assert indexed["trimmed"] == indexed["whole"]
 
 
 # -- the split by year -------------------------------------------------------------------------

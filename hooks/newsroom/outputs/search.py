@@ -54,6 +54,7 @@ _BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
 #: The first start tag marked for indexing (``[^<>]*`` stops at the next tag: linear).
 _FIRST_BODY_TAG = re.compile(rf"<[a-zA-Z][^<>]*\s{BODY_ATTRIBUTE}[\s=/>]")
 _NOT_INDEXED = ("404.html",)
+_HTML_START = re.compile(r"<html(?:\s[^<>]*)?>", re.IGNORECASE)
 
 
 def _first_marked_tag(page_html: str) -> re.Match[str] | None:
@@ -170,6 +171,19 @@ def with_tail(page_html: str, tail: str) -> str:
     return page_html[:at] + tail + page_html[at:]
 
 
+def trimmed(page_html: str, first: re.Match[str]) -> str:
+    """What Pagefind is given of a page: its ``<html>`` start tag (the index's language comes
+    from its ``lang``) and the page from its first marked tag on (``first``).
+
+    Pagefind reads only the elements marked ``data-pagefind-body`` once a page marks one, and
+    the metadata and filters come in the tail, inside a marked element: the head, header and
+    navigation before the first mark (half of an article's page) change nothing in the index
+    but Pagefind's work (the same index, byte for byte: ``tests/test_search.py``)."""
+    start = _HTML_START.search(page_html, 0, first.start())
+    opening = f"<!doctype html>\n{start.group(0)}<body>\n" if start is not None else ""
+    return opening + page_html[first.start() :]
+
+
 def indexed_text(page_html: str) -> str | None:
     """Text of the elements marked ``data-pagefind-body``; ``None`` if there is none.
 
@@ -197,7 +211,8 @@ def prepare(document: Document, store: cache.Store | None = None) -> str | None:
     content cache) keeps the folded copy of pages whose HTML an earlier build already read.
     """
     page_html = document.path.read_text(encoding="utf-8")
-    if _first_marked_tag(page_html) is None:  # a listing page, say: before hashing it
+    first = _first_marked_tag(page_html)
+    if first is None:  # a listing page, say: before hashing it
         return None
     key = cache.key(cache.code_version(), "fold", page_html) if store is not None else ""
     folded = store.get(key) if store is not None else None
@@ -208,7 +223,9 @@ def prepare(document: Document, store: cache.Store | None = None) -> str | None:
             store.put(key, folded)
     if not folded:
         return None
-    return with_tail(page_html, tail_html(folded[0], document.meta, document.filters))
+    return with_tail(
+        trimmed(page_html, first), tail_html(folded[0], document.meta, document.filters)
+    )
 
 
 # -- selection ----------------------------------------------------------------------------------
