@@ -1,7 +1,7 @@
 """Hook: start the Pagefind search index of each language as soon as its pass is built.
 
 static-i18n builds Vietnamese first, then English inside the Vietnamese ``on_post_build``
-(priority -100). At the end of each language's pass (-90, before static-i18n goes on), its
+(priority -100). At the end of each language's pass (10, before the feeds and static-i18n), its
 pages are on disk: they are staged and Pagefind indexes them, a year at a time in its own
 processes (``search_shards``, ``pagefind_runs``), on the other core, while the next language
 is built and the last hooks run. ``hooks/search_write.py`` waits for them and writes the
@@ -20,7 +20,7 @@ from newsroom.site import build
 log = get_plugin_logger("newsroom")
 
 
-@event_priority(-90)  # before static-i18n (-100) builds the next language in this event
+@event_priority(10)  # before the feeds (0) and static-i18n (-100), which builds the next language
 def on_post_build(config) -> None:
     """The language of this pass is on disk: its index is started now."""
     state = build.state()

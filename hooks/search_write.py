@@ -45,8 +45,8 @@ def on_post_build(config) -> None:
     state.memo[incremental.SEARCH] = report.made_from  # for the next incremental build
     if bundles is not None and state.complete:  # it used every index it needs
         bundles.prune()
-    for folder in report.unchanged:  # left as the last build wrote them: this build's files
-        state.outputs |= search_passes.bundle_files(state.site_before, folder)
+    if report.unchanged:  # left as the last build wrote them: this build's files
+        state.outputs |= search_passes.bundle_files(state.site_before, report.unchanged)
     for url in report.missing_body:
         log.warning(f"Tìm kiếm: trang /{url} thiếu data-pagefind-body / page not indexed")
     if report.rechunk_skipped:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +104,50 @@ def test_a_folder_inotify_cannot_watch_stays_polled(
     assert native is None and why is not None and why.startswith("inotify: ")
     assert server.observer is polling
     assert str(tmp_path / "docs") in _watched(polling) and len(polling.emitters) == 2
+
+
+def _wants_rebuild(server: Any, within: float) -> bool:
+    """Whether MkDocs' server was asked to rebuild within ``within`` seconds (then reset)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        with server._rebuild_cond:
+            if server._want_rebuild:
+                server._want_rebuild = False
+                return True
+        time.sleep(0.02)
+    return False
+
+
+def test_a_build_reading_docs_asks_for_no_rebuild_and_a_save_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """watchdog's inotify reports files opened and closed without a write too, and MkDocs
+    rebuilds on any event: every build read the saved article again, so the preview rebuilt
+    for ever and a save waited for the build running. Only changes reach MkDocs now."""
+    monkeypatch.delenv(watching.ENV_VAR, raising=False)
+    article = tmp_path / "docs" / "tin-tuc" / "2026" / "bai.md"
+    article.parent.mkdir(parents=True)
+    article.write_text("---\ntitle: Bài\n---\nThân bài\n", encoding="utf-8")
+    if watching.why_polling(tmp_path / "docs") is not None:
+        pytest.skip("the test folder is not on a local filesystem")
+    server = _server(tmp_path)
+    native, why = watching.watch_natively(server, tmp_path / "docs")
+    assert why is None and native is not None
+    try:
+        _wants_rebuild(server, 0.3)  # nothing pending
+        for _ in range(3):  # a build reads sources, lists folders and stats files
+            article.read_text(encoding="utf-8")
+            sorted((tmp_path / "docs").rglob("*"))
+            article.stat()
+        assert not _wants_rebuild(server, 1.0)
+        article.write_text("---\ntitle: Bài đã sửa\n---\nThân bài\n", encoding="utf-8")
+        assert _wants_rebuild(server, 5.0)
+        (article.parent / "moi.md").write_text("mới\n", encoding="utf-8")
+        assert _wants_rebuild(server, 5.0)
+        (article.parent / "moi.md").rename(article.parent / "moi-hon.md")
+        assert _wants_rebuild(server, 5.0)
+        (article.parent / "moi-hon.md").unlink()
+        assert _wants_rebuild(server, 5.0)
+    finally:
+        native.stop()
+        native.join(timeout=5)

@@ -214,18 +214,17 @@ def prepare(document: Document, store: cache.Store | None = None) -> str | None:
     first = _first_marked_tag(page_html)
     if first is None:  # a listing page, say: before hashing it
         return None
-    key = cache.key(cache.code_version(), "fold", page_html) if store is not None else ""
+    staged = trimmed(page_html, first)  # all the folded copy is made from
+    key = cache.key(cache.code_version(), "fold", staged) if store is not None else ""
     folded = store.get(key) if store is not None else None
     if folded is None:
-        text = indexed_text(page_html)
+        text = indexed_text(staged)
         folded = (fold_tail(text),) if text is not None else ()
         if store is not None:
             store.put(key, folded)
     if not folded:
         return None
-    return with_tail(
-        trimmed(page_html, first), tail_html(folded[0], document.meta, document.filters)
-    )
+    return with_tail(staged, tail_html(folded[0], document.meta, document.filters))
 
 
 # -- selection ----------------------------------------------------------------------------------

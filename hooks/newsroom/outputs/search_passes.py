@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..site import build
@@ -38,14 +38,16 @@ def earlier(state: build.BuildState) -> search.Earlier | None:
     return search.Earlier(recorded.shards, recorded.folders, rendered, recorded.unmarked)
 
 
-def bundle_files(listing: Iterable[str], folder: str) -> set[str]:
-    """The files of one index folder of the bundle (the root: its own, not the years')."""
+def bundle_files(listing: Iterable[str], folders: Collection[str]) -> set[str]:
+    """The files of the bundle's index folders ``folders`` (the root, ``""``: its own files,
+    not the years'), in one pass over ``listing``."""
     base = f"{search.BUNDLE_DIR}/"
     found = set()
     for rel in listing:
         if rel.startswith(base):
             top = rel[len(base) :].split("/", 1)[0]
-            if top == folder if folder else not search_shards.SHARD_NAME.match(top):
+            folder = top if top and search_shards.SHARD_NAME.match(top) else ""
+            if folder in folders:
                 found.add(rel)
     return found
 

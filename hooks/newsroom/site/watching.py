@@ -85,11 +85,9 @@ def watch_natively(server: Any, docs_dir: Path) -> tuple[Any, str | None]:
     why = why_polling(docs_dir)
     if why is not None:
         return None, why
-    from watchdog.observers.inotify import InotifyObserver
-
     path = os.path.abspath(docs_dir)
     polling = server.observer
-    native = InotifyObserver()
+    native = _writes_only_observer()
     server.unwatch(path)
     try:
         server.observer = native
@@ -104,3 +102,34 @@ def watch_natively(server: Any, docs_dir: Path) -> tuple[Any, str | None]:
     finally:
         server.observer = polling
     return native, None
+
+
+def _writes_only_observer() -> Any:
+    """An inotify observer that reports what changes a file (a write, a new file, a
+    deletion, a rename, new permissions or times), never a read: watchdog's inotify also
+    reports every file opened and closed without a write, and MkDocs rebuilds on any event,
+    so each build, which reads the saved article and the static pages, would start the
+    next one, for ever, and a save would wait for the build running then."""
+    from watchdog import events
+    from watchdog.observers.inotify import InotifyObserver
+
+    changes = [
+        events.FileCreatedEvent,
+        events.FileModifiedEvent,
+        events.FileClosedEvent,  # closed after a write
+        events.FileDeletedEvent,
+        events.FileMovedEvent,
+        events.FileAttribEvent,
+        events.DirCreatedEvent,
+        events.DirDeletedEvent,
+        events.DirMovedEvent,
+        events.DirModifiedEvent,
+        events.DirAttribEvent,
+    ]
+
+    class WritesOnly(InotifyObserver):
+        def schedule(self, event_handler: Any, path: Any, **options: Any) -> Any:
+            options["event_filter"] = options.get("event_filter") or changes
+            return super().schedule(event_handler, path, **options)
+
+    return WritesOnly()
