@@ -107,11 +107,27 @@ def forget(cache_dir: Path | None) -> None:
             (cache_dir / RECORD).unlink()
 
 
-def view_key(view: Mapping[str, Any], versions: Iterable[str], upcoming: bool) -> str | None:
+def view_key(
+    view: Mapping[str, Any],
+    versions: Iterable[str],
+    upcoming: bool,
+    shown_cards: dict[int, str] | None = None,
+) -> str | None:
     """Digest of what an article's templates show, of its language versions and of whether
     its event is still to come (the page's "add to calendar", hooks/portal.py); ``None``
-    when some value does not print its content (never a false match)."""
-    shown = cache.stable_repr(view)
+    when some value does not print its content (never a false match). ``shown_cards``: the
+    printed related cards by object, for a caller whose views share card objects (the plan
+    prints each card once, not once per article showing it)."""
+    if shown_cards is None:
+        shown = cache.stable_repr(view)
+    else:
+        parts = [cache.stable_repr({k: v for k, v in view.items() if k != "related"})]
+        for card in view.get("related") or ():
+            printed = shown_cards.get(id(card))
+            if printed is None:
+                printed = shown_cards[id(card)] = cache.stable_repr(card)
+            parts.append(printed)
+        shown = "\n".join(parts)  # reprs hold no newline: the parts cannot run together
     if cache.is_opaque(shown):
         return None
     return cache.key(_FORMAT, shown, cache.stable_repr(sorted(versions)), str(upcoming))
@@ -178,11 +194,13 @@ def plan(state: Any) -> Plan:
         src: entry for src, entry in corpus.entries.items() if entry.visibility.has_public_page
     }
     cards: dict[str, dict[str, Any]] = {}  # each article's card, made once
+    shown_cards: dict[int, str] = {}  # ... and printed once (the cards stay alive meanwhile)
     keys = {
         src: view_key(
             article_page(entry, corpus, registries, False, cards),
             preview.versions({src}) & public.keys(),
             entry.article.event is not None and entry.article.event.start > corpus.now,
+            shown_cards,
         )
         for src, entry in public.items()
     }

@@ -6,6 +6,7 @@ defined once. Vietnamese URLs have no prefix; English ones start with ``en/``.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import quote
 
 from ..common.text import slugify
@@ -24,7 +25,9 @@ def home(lang: str) -> str:
     return prefix(lang)
 
 
+@functools.lru_cache(maxsize=65536)
 def tag_key(tag: str) -> str:
+    """A tag's slug (remembered: every view of an article and every card shows its tags)."""
     return slugify(tag)
 
 
