@@ -81,6 +81,8 @@ def runs(state: build.BuildState) -> pagefind_runs.Runs:
 def start(
     state: build.BuildState, lang: str, documents: list[search.Document]
 ) -> list[search.IndexJob]:
+    """Start indexing one language's pages (``search.start_index``) with this build's
+    caches, queue of runs and what the last build indexed."""
     state.memo.setdefault(STARTED, time.perf_counter())
     return search.start_index(
         lang,

@@ -116,18 +116,16 @@ def view_key(
     """Digest of what an article's templates show, of its language versions and of whether
     its event is still to come (the page's "add to calendar", hooks/portal.py); ``None``
     when some value does not print its content (never a false match). ``shown_cards``: the
-    printed related cards by object, for a caller whose views share card objects (the plan
-    prints each card once, not once per article showing it)."""
-    if shown_cards is None:
-        shown = cache.stable_repr(view)
-    else:
-        parts = [cache.stable_repr({k: v for k, v in view.items() if k != "related"})]
-        for card in view.get("related") or ():
-            printed = shown_cards.get(id(card))
-            if printed is None:
-                printed = shown_cards[id(card)] = cache.stable_repr(card)
-            parts.append(printed)
-        shown = "\n".join(parts)  # reprs hold no newline: the parts cannot run together
+    related cards printed so far, by object, for a caller whose views share card objects
+    (the plan prints each card once, not once per article showing it)."""
+    printed_cards = {} if shown_cards is None else shown_cards
+    parts = [cache.stable_repr({k: v for k, v in view.items() if k != "related"})]
+    for card in view.get("related") or ():
+        printed = printed_cards.get(id(card))
+        if printed is None:
+            printed = printed_cards[id(card)] = cache.stable_repr(card)
+        parts.append(printed)
+    shown = "\n".join(parts)  # reprs hold no newline: the parts cannot run together
     if cache.is_opaque(shown):
         return None
     return cache.key(_FORMAT, shown, cache.stable_repr(sorted(versions)), str(upcoming))
