@@ -348,9 +348,10 @@ class Earlier:
 
 
 def listed(shard: str, documents: list[Document]) -> str:
-    """Digest of a shard's pages: addresses, metadata and filters (not their text)."""
+    """Digest of a shard's pages: addresses, metadata and filters (not their text). Every
+    value is text, so the plain ``repr`` is exact (``stable_repr`` would also rescan it)."""
     rows = [(d.url, sorted(d.meta.items()), sorted(d.filters.items())) for d in documents]
-    return cache.key(cache.code_version(), shard, cache.stable_repr(rows))
+    return cache.key(cache.code_version(), shard, repr(rows))
 
 
 def start_index(
