@@ -195,14 +195,18 @@ def is_dirty_preview() -> bool:
 
 def inputs_changed(config: Any, settings: Settings) -> bool:
     """True when the templates, ``mkdocs.yml`` or the registries changed since the last
-    preview build of this process (then every page is rendered again), or on the first."""
+    preview build of this process (then every page is rendered again), or on the first.
+
+    Paths are resolved: ``mkdocs serve -f mkdocs.yml`` names the file as typed for its first
+    build and by its absolute path for every rebuild (MkDocs reopens it by ``abspath``), and
+    the name alone made the editor's first save render every page again."""
     digest = hashlib.sha256()
     # the project's templates (custom_dir); the installed theme changes only with the venv
     custom = getattr(config.theme, "custom_dir", None)
     folders = ([Path(custom)] if custom else []) + [settings.registries_path]
-    paths = [Path(config.config_file_path)]
+    paths = [Path(config.config_file_path).resolve()]
     for folder in folders:
-        paths.extend(sorted(p for p in folder.rglob("*") if p.is_file()))
+        paths.extend(sorted(p for p in folder.resolve().rglob("*") if p.is_file()))
     for path in paths:
         stat = path.stat()
         digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
