@@ -7,12 +7,12 @@ valid Vietnamese articles, 20 % translated), built with a fixed NEWSROOM_NOW. Th
 served on 127.0.0.1 and Debian's Chromium types each query into the header box, with a cold
 cache, at once ("cold") and after the box has had the focus for 3 s ("focused": the search
 loads its program and index lists on focus, as when a reader clicks the box and then types).
-The box shows the newest year's results first and then all results ranked; for both moments,
-the time (the page's own clock, from the first keystroke) and the bytes of every /pagefind/
-file fetched until then are printed (Playwright network events; the server sends no
-compression, so bytes on the wire equal bytes on disk). A URL fetched again by the same page
-(another worker loading the program files the first one loaded) is counted once: the browser
-takes it from its cache.
+The box shows the newest index's results first (the newest year, or its last months once a
+year is split) and then all results ranked; for both moments, the time (the page's own clock,
+from the first keystroke) and the bytes of every /pagefind/ file fetched until then are printed
+(Playwright network events; the server sends no compression, so bytes on the wire equal bytes
+on disk). A URL fetched again by the same page (another worker loading the program files the
+first one loaded) is counted once: the browser takes it from its cache.
 """
 
 from __future__ import annotations

@@ -32,14 +32,16 @@
   const root = new URL(box.dataset.root || "/", location.href);
 
   // -- Pagefind -----------------------------------------------------------------------------
-  // The index is split by year (hooks/newsroom/outputs/search_shards.py): the manifest lists
-  // this language's index folders, the root first, then newest first. Pagefind searches in one
-  // Web Worker, one index after the other, and a common query costs each year about 0.2 s at
-  // 10,000 articles ("thi hanh an" is in nearly every article). So the folders are searched by
-  // several Pagefind programs, each in a worker of its own:
-  // - the first lane holds the newest year alone and searches first: its results are shown as
-  //   soon as they are found (what a newsroom's reader most often wants), said to be the newest;
-  // - then up to LANES other lanes search the older years at once, dealt in turn, newest first;
+  // The index is split by year, a large year in month ranges (hooks/newsroom/outputs/
+  // search_shards.py): the manifest lists this language's index folders, the root first, then
+  // newest first. Pagefind searches in one Web Worker, one index after the other, and a common
+  // query costs each year about 0.2 s at 10,000 articles ("thi hanh an" is in nearly every
+  // article). So the folders are searched by several Pagefind programs, each in a worker of its
+  // own:
+  // - the first lane holds the newest index alone (the newest year, or the last months of a
+  //   large one) and searches first: its results are shown as soon as they are found (what a
+  //   newsroom's reader most often wants), said to be the newest;
+  // - then up to LANES other lanes search the older indexes at once, dealt in turn, newest first;
   //   when all are done, every lane's results are ranked together by score (what Pagefind's own
   //   merge does: concatenate, sort by score) and shown in place of the first ones, except the
   //   ones the reader has moved to, which stay.
@@ -81,12 +83,12 @@
   }
 
   /**
-   * A search of every lane: `newest` settles with the first lane's results (the newest year);
+   * A search of every lane: `newest` settles with the first lane's results (the newest index);
    * `all()` searches the other lanes (`others()` opens them, or null if there are none) and
    * settles with every lane's results, ranked together; `partial` says whether there are
    * other lanes. The first lane searches alone and the others when `all()` is called, once the
    * newest results are shown: on a machine with few cores, workers searching at once share
-   * them, and the newest year's results would wait on the older years' (at 10,000 articles on
+   * them, and the newest index's results would wait on the older ones' (at 10,000 articles on
    * 2 cores: 0.9–1.0 s instead of 0.4–0.5 s).
    */
   function searchLanes(first, others, term, options) {
@@ -304,9 +306,9 @@
   }
 
   /**
-   * Hand a search's results to `show(results, final)` as they come: the newest year's (if
-   * there are older years, and the newest has any), then all of them, ranked; the older years
-   * are searched once the newest results are shown. Nothing is shown, and no older year
+   * Hand a search's results to `show(results, final)` as they come: the newest index's (if
+   * there are older ones, and the newest has any), then all of them, ranked; the older indexes
+   * are searched once the newest results are shown. Nothing is shown, and no older index
    * searched, once `current()` is false (a newer search has started).
    */
   async function progressively(search, current, show) {

@@ -15,7 +15,8 @@ lets a rebuild re-index only the indexes whose pages changed: a one-change rebui
 Pagefind to index the changed article's whole index again, about 3.5 ms a page on this
 machine (5 s for a year of 1,430 articles, 2.5 s for half of it). More, smaller indexes cost
 the reader more requests for all results; 750 pages is where the two met at 10,000 articles
-(all results as fast as with whole years, a one-change rebuild 2.4 s faster: README).
+(all results as fast as with whole years, first results sooner, a one-change rebuild 2–3 s
+faster: README).
 
 Pages that are not articles (the static pages) make the root index, ``pagefind/``, which
 also holds Pagefind's program files. The years are in ``pagefind/<name>/``; :data:`MANIFEST`
