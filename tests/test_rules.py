@@ -105,6 +105,44 @@ def test_cross_file_rules(tmp_path: Path) -> None:
     ]
 
 
+def test_links_to_hidden_articles_are_found_in_every_scan_of_one_process(tmp_path: Path) -> None:
+    """The preview scans again after every save, in one process, remembering which bodies can
+    name a hidden article at all: an edited body, or another article hidden, is asked again."""
+
+    def article(ident: str, status: str, body: str) -> str:
+        text = ORIGINAL.replace("ban-goc-01", ident).replace("status: approved", status)
+        return text.replace("Nội dung có [liên kết tới bản nháp](nhap.md).", body)
+
+    draft, published = "status: draft", "status: approved"
+    links_draft = "Xem [bản nháp](nhap.md)."
+    rounds = [  # (nhap.md, cho-duyet.md, khac.md's body) → the E021 lines
+        (draft, published, "Không có liên kết.", ["ban-goc.md:12 → nhap.md"]),
+        (draft, published, "Không có liên kết.", ["ban-goc.md:12 → nhap.md"]),
+        (draft, published, links_draft, ["ban-goc.md:12 → nhap.md", "khac.md:12 → nhap.md"]),
+        (draft, published, "Xem [bài khác](cho-duyet.md).", ["ban-goc.md:12 → nhap.md"]),
+        (published, draft, "Xem [bài khác](cho-duyet.md).", ["khac.md:12 → cho-duyet.md"]),
+        (published, published, "Xem [bài khác](cho-duyet.md).", []),
+        (draft, published, links_draft, ["ban-goc.md:12 → nhap.md", "khac.md:12 → nhap.md"]),
+    ]
+    for number, (nhap, cho_duyet, body, expected) in enumerate(rounds):
+        folder = tmp_path / str(number)
+        corpus = scan(
+            folder,
+            {
+                "tin-tuc/2026/ban-goc.md": ORIGINAL,
+                "tin-tuc/2026/nhap.md": article("nhap-01", nhap, "Nội dung."),
+                "tin-tuc/2026/cho-duyet.md": article("cho-duyet-01", cho_duyet, "Nội dung."),
+                "tin-tuc/2026/khac.md": article("khac-01", published, body),
+            },
+        )
+        found = [
+            f"{i.path.rsplit('/', 1)[-1]}:{i.line} → {i.format().rsplit('/', 1)[-1].split()[0]}"
+            for i in corpus.issues
+            if i.code == "E021"
+        ]
+        assert found == expected, (number, [i.format() for i in corpus.issues])
+
+
 def test_scheduled_article_may_only_link_to_what_is_out_by_its_date(tmp_path: Path) -> None:
     def scheduled(ident: str, date: str, body: str) -> str:
         return (
