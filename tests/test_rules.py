@@ -136,7 +136,7 @@ def test_links_to_hidden_articles_are_found_in_every_scan_of_one_process(tmp_pat
             },
         )
         found = [
-            f"{i.path.rsplit('/', 1)[-1]}:{i.line} → {i.format().rsplit('/', 1)[-1].split()[0]}"
+            f"{Path(i.path).name}:{i.line} → {Path(str(dict(i.params)['target'])).name}"
             for i in corpus.issues
             if i.code == "E021"
         ]

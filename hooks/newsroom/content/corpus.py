@@ -179,10 +179,7 @@ class Corpus:
         An approved article that is still scheduled counts from its own date: when it goes
         out, everything it links to must be out too, or the scheduled rebuild would fail.
         """
-        hidden_now = frozenset(
-            _slug_of(uri) for uri, entry in self.unpublished.items() if not _public_by(entry, None)
-        )
-        _NAMING_HIDDEN.start(hidden_now)
+        _NAMING_HIDDEN.start(_slugs(self._hidden_by(None)))
         for page in _linking_pages(self):
             if page.due is None and not _NAMING_HIDDEN.named_in(page):
                 continue  # the test link_issues begins with, remembered (_Names)
@@ -201,12 +198,8 @@ class Corpus:
         Links are read from the rendered HTML (raw HTML included); a page that cannot name
         an unpublished article at all is not rendered.
         """
-        hidden = {uri: e for uri, e in self.unpublished.items() if not _public_by(e, due)}
-        needles = {_slug_of(uri) for uri in hidden}
-        if not needles:
-            return []
-        readable = references.decoded(text)
-        if not any(n in readable for n in needles):
+        hidden = self._hidden_by(due)
+        if not _names_any(text, _slugs(hidden)):
             return []
         if page_url is None:
             entry = self.entries.get(src_uri)
@@ -230,6 +223,11 @@ class Corpus:
                 )
                 break
         return list(dict.fromkeys(found))
+
+    def _hidden_by(self, due: dt.datetime | None) -> dict[str, Entry]:
+        """The articles a page may not link to: not public now (``due`` None), or not out
+        by ``due`` (a scheduled article's own publication time)."""
+        return {uri: e for uri, e in self.unpublished.items() if not _public_by(e, due)}
 
     def link_issues_for(self, article: Article) -> list[Issue]:
         """The link issues ``article`` would have once approved (used by ``newsroom approve``)."""
@@ -373,12 +371,12 @@ class _Page(NamedTuple):
 
 
 class _Names:
-    """Whether a page can name any of a set of names at all (``references.decoded``, then a
-    substring test): what the link checks ask of every public page before rendering the few
-    that can. An article's answer is remembered by its packed body (its text, exactly) for as
-    long as the set is the same: the preview's rebuilds keep unchanged articles, so a save
-    reads again only the saved article's body, not all of them (0.4 s a save at 10,000
-    articles). Only the answers of the last call's pages are kept."""
+    """Whether a page can name any of a set of names at all (:func:`_names_any`): what the
+    link checks ask of every public page before rendering the few that can. An article's
+    answer is remembered by its packed body (its text, exactly) for as long as the set is the
+    same: the preview's rebuilds keep unchanged articles, so a save reads again only the saved
+    article's body, not all of them (0.4 s a save at 10,000 articles). Only the answers of the
+    last call's pages are kept."""
 
     def __init__(self) -> None:
         self.names: frozenset[str] = frozenset()
@@ -391,20 +389,29 @@ class _Names:
         self.names, self.known = names, {}
 
     def named_in(self, page: _Page) -> bool:
-        if not self.names:
-            return False
+        """:func:`_names_any` of the page's text and the names."""
         if page.article is None:
-            return self._any_in(page.static_text)
+            return _names_any(page.static_text, self.names)
         packed = page.article.packed_body
         found = self.before.get(packed)
         if found is None:
-            found = self._any_in(page.article.body)
+            found = _names_any(page.article.body, self.names)
         self.known[packed] = found
         return found
 
-    def _any_in(self, text: str) -> bool:
-        readable = references.decoded(text)
-        return any(name in readable for name in self.names)
+
+def _names_any(text: str, names: frozenset[str]) -> bool:
+    """Whether ``text``, read as a browser reads a URL (``references.decoded``), contains
+    any of ``names``: the cheap test before a page is rendered for its links."""
+    if not names:
+        return False
+    readable = references.decoded(text)
+    return any(name in readable for name in names)
+
+
+def _slugs(hidden: Iterable[str]) -> frozenset[str]:
+    """What any link to these articles must contain (:func:`_slug_of`)."""
+    return frozenset(_slug_of(uri) for uri in hidden)
 
 
 #: The names the link checks look for: hidden articles' slugs, files only they use.
