@@ -38,7 +38,12 @@ def on_post_build(config) -> None:
         started = state.memo.get(search_passes.STARTED, time.perf_counter())
         earlier = search_passes.earlier(state)
         report = search.finish_index(
-            site_dir, jobs, bundles, started, search_passes.runs(state), earlier
+            site_dir,
+            search_passes.settled(state),
+            bundles,
+            started,
+            search_passes.runs(state),
+            earlier,
         )
     except search.IndexerError as exc:
         raise PluginError(f"Tìm kiếm / search: {exc}") from exc
@@ -59,4 +64,5 @@ def on_post_build(config) -> None:
         f"Tìm kiếm / search: {pages or '0'} trang, {report.bytes_on_disk / 1e6:.1f} MB, "
         f"{report.seconds:.1f} s, {report.indexed}/{report.shards} chỉ mục lập lại / indexes made"
         + (", chỉ mục dùng lại / index reused" if report.reused else "")
+        + (f", {report.early} soạn trong lúc dựng / staged while rendering" if report.early else "")
     )

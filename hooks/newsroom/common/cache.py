@@ -362,6 +362,23 @@ class Store:
     def put(self, key: str, value: Any) -> None:
         self._new[key] = value
 
+    def start_record(self) -> None:
+        """In a process that does part of the build for it (``search_early``): note from
+        here what this process uses, for :meth:`record`."""
+        self._new = {}
+        self.hits = self.misses = 0
+
+    def record(self) -> tuple[dict[str, Any], int, int]:
+        """What was used since :meth:`start_record`: the values, hits and misses."""
+        return self._new, self.hits, self.misses
+
+    def add_record(self, record: tuple[dict[str, Any], int, int]) -> None:
+        """Count what another process used (its :meth:`record`) as used by this build."""
+        used, hits, misses = record
+        self._new.update(used)
+        self.hits += hits
+        self.misses += misses
+
     def next_build(self) -> Store:
         """This store for another build of the same process (``mkdocs serve``): everything
         it holds stays in memory, nothing is read again; ``save`` then writes what that

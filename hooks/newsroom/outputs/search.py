@@ -28,7 +28,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +102,7 @@ class Report:
     #: for the next build: what each index was made from, and each folder's indexes
     made_from: Earlier | None = None
     unchanged: tuple[str, ...] = ()  # folders left as the last build wrote them
+    early: int = 0  # indexes staged while their language was still being built
 
 
 # -- folding ------------------------------------------------------------------------------------
@@ -232,18 +233,10 @@ def search_page_urls() -> set[str]:
     return {urls.prefix(lang) + urls.SEARCH for lang in ("vi", "en")}
 
 
-def documents(
-    site_dir: Path,
-    corpus: Corpus,
-    registries: Registries,
-    skip: Collection[str] = (),
-    outputs: Collection[str] | None = None,
+def article_documents(
+    site_dir: Path, corpus: Corpus, registries: Registries, skip: Collection[str] = ()
 ) -> Iterator[Document]:
-    """Published articles first (newest first), then other pages that mark indexable content;
-    none of the languages in ``skip`` (indexed already, or not built yet). ``outputs``: the
-    files this build holds (a build that kept the last one's ``site/`` still has the pages
-    it will delete at its end), else every page found."""
-    article_urls = {entry.article.url for entry in corpus.entries.values()}
+    """Published articles, newest first, but those of the languages in ``skip``."""
     for article in corpus.articles():
         if article.lang in skip:
             continue
@@ -256,6 +249,21 @@ def documents(
             {"type": [meta["type"]], "category": [meta["category"]]},  # article_filters
             (article.date.year, article.date.month),
         )
+
+
+def documents(
+    site_dir: Path,
+    corpus: Corpus,
+    registries: Registries,
+    skip: Collection[str] = (),
+    outputs: Collection[str] | None = None,
+) -> Iterator[Document]:
+    """Published articles first (newest first), then other pages that mark indexable content;
+    none of the languages in ``skip`` (indexed already, or not built yet). ``outputs``: the
+    files this build holds (a build that kept the last one's ``site/`` still has the pages
+    it will delete at its end), else every page found."""
+    article_urls = {entry.article.url for entry in corpus.entries.values()}
+    yield from article_documents(site_dir, corpus, registries, skip)
     skipped = article_urls | search_page_urls()
     if outputs is None:
         found = [p.relative_to(site_dir).as_posix() for p in sorted(site_dir.rglob("*.html"))]
@@ -289,11 +297,11 @@ def write_index(
     documents = list(chosen)
     langs = sorted({d.lang for d in documents}, key=lambda lang: (lang != "vi", lang))
     runs = pagefind_runs.Runs()
-    jobs = [
+    jobs = settle(
         job
         for lang in langs
         for job in start_index(lang, [d for d in documents if d.lang == lang], store, bundles, runs)
-    ]
+    )
     return finish_index(site_dir, jobs, bundles, started, runs)
 
 
@@ -320,6 +328,7 @@ class IndexJob:
     listed: str = ""  # digest of its pages' addresses and data (:func:`listed`)
     #: its pages that mark nothing to index, with their file's stat signature (``Unmarked``)
     unmarked: Unmarked = field(default_factory=dict)
+    early: bool = False  # staged while its language was still being built (``search_early``)
 
     @property
     def output(self) -> Path:
@@ -330,6 +339,26 @@ class IndexJob:
         """Delete the scratch folder (the run has ended or was stopped)."""
         if self.scratch is not None:
             self.scratch.cleanup()
+
+
+@dataclass
+class PendingJob:
+    """A shard still being staged by another process (``search_early``): ``settle`` waits for
+    it and gives its job; ``cleanup`` stops it (a failed build)."""
+
+    lang: str
+    shard: str
+    settle: Callable[[], IndexJob]
+    cleanup: Callable[[], None]
+
+
+#: A shard's job as the passes hold it until the bundle is written.
+Job = IndexJob | PendingJob
+
+
+def settle(jobs: Iterable[Job]) -> list[IndexJob]:
+    """Every job with its shard staged (waits for those still being staged)."""
+    return [job.settle() if isinstance(job, PendingJob) else job for job in jobs]
 
 
 @dataclass
@@ -361,20 +390,23 @@ def start_index(
     bundles: EntryStore | None,
     runs: pagefind_runs.Runs,
     earlier: Earlier | None = None,
-) -> list[IndexJob]:
+    started: Callable[[str, list[Document]], Job | None] | None = None,
+) -> list[Job]:
     """Stage one language's pages, shard by shard, and queue Pagefind on each shard.
 
     The prepared pages are written to a scratch folder laid out like ``site/`` and indexed as
     a directory by Pagefind's command (``pagefind_runs``). Result URLs are root-relative
     (``/tin-tuc/…``); the search UI prefixes the site's path (Pagefind's ``baseUrl``). A shard
     whose staged pages are those of an earlier build takes that build's index from
-    ``bundles``: nothing is staged or run for it.
+    ``bundles``: nothing is staged or run for it. ``started`` gives the job of a shard that
+    was staged while its language was still being built (``search_early``), if any.
     """
-    jobs = []
+    jobs: list[Job] = []
     for shard, pages in search_shards.split(documents).items():
-        job = _same_as_before(lang, shard, pages, bundles, earlier)
+        job = started(shard, pages) if started is not None else None
+        job = job or _same_as_before(lang, shard, pages, bundles, earlier)
         unmarked = earlier.unmarked.get((lang, shard), {}) if earlier is not None else {}
-        jobs.append(job or _start_shard(lang, shard, pages, store, bundles, runs, unmarked))
+        jobs.append(job or start_shard(lang, shard, pages, store, bundles, runs, unmarked))
     return jobs
 
 
@@ -402,7 +434,7 @@ def _same_as_before(
     return job
 
 
-def _start_shard(
+def start_shard(
     lang: str,
     shard: str,
     documents: list[Document],
@@ -412,19 +444,55 @@ def _start_shard(
     unmarked: Unmarked,
 ) -> IndexJob:
     scratch = tempfile.TemporaryDirectory(prefix="newsroom-search-")
-    root = Path(scratch.name)
-    # one pass: each page is prepared, written and digested in turn (a shard's pages are
-    # never all in memory at once)
+    staged = stage_shard(Path(scratch.name), shard, documents, store, bundles is not None, unmarked)
+    return launch(lang, shard, documents, scratch, staged, bundles, runs)
+
+
+@dataclass
+class Staged:
+    """A shard's pages as staged for Pagefind (``stage_shard``)."""
+
+    pages: dict[str, int]  # pages staged per language
+    missing: list[str]  # articles without a marked body
+    found: Unmarked  # pages marking nothing
+    name: str | None  # digest of the staged pages (search_bundle); None without a bundle store
+
+
+def stage_shard(
+    root: Path,
+    shard: str,
+    documents: list[Document],
+    store: cache.Store | None,
+    digested: bool,
+    unmarked: Unmarked,
+) -> Staged:
+    """Stage a shard's pages in ``root/site`` in one pass: each page is prepared, written and
+    digested in turn (a shard's pages are never all in memory at once)."""
     digest = None
-    if bundles is not None:
+    if digested:
         digest = search_bundle.new_digest(repr((EXCLUDE_SELECTORS, shard, _chunk_bytes(shard))))
     pages, missing, found = stage(root / "site", documents, store, digest, unmarked)
-    name = digest.hexdigest() if digest is not None else None
+    return Staged(pages, missing, found, digest.hexdigest() if digest is not None else None)
+
+
+def launch(
+    lang: str,
+    shard: str,
+    documents: list[Document],
+    scratch: tempfile.TemporaryDirectory[str],
+    staged: Staged,
+    bundles: EntryStore | None,
+    runs: pagefind_runs.Runs,
+) -> IndexJob:
+    """The job of a staged shard: an index made earlier from the same staged pages, else
+    Pagefind queued on the scratch folder."""
+    root = Path(scratch.name)
+    name = staged.name
     known = bundles.get(name) if bundles is not None and name is not None else None
     if search_bundle.is_bundle(known):  # an index made earlier from the same staged pages
         scratch.cleanup()
-        job = IndexJob(lang, shard, pages.get(lang, 0), missing, name, known)
-        job.listed, job.unmarked = listed(shard, documents), found
+        job = IndexJob(lang, shard, staged.pages.get(lang, 0), staged.missing, name, known)
+        job.listed, job.unmarked = listed(shard, documents), staged.found
         return job
     config = {
         "site": str(root / "site"),
@@ -432,8 +500,8 @@ def _start_shard(
         "exclude_selectors": list(EXCLUDE_SELECTORS),
     }
     (root / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-    job = IndexJob(lang, shard, pages.get(lang, 0), missing, name, None, scratch)
-    job.listed, job.unmarked = listed(shard, documents), found
+    job = IndexJob(lang, shard, staged.pages.get(lang, 0), staged.missing, name, None, scratch)
+    job.listed, job.unmarked = listed(shard, documents), staged.found
     if job.pages:
         job.run = runs.submit(root)
     return job
@@ -533,6 +601,7 @@ def finish_index(
             {(j.lang, j.shard): j.unmarked for j in done},
         ),
         tuple(sorted(same)),
+        sum(1 for job in jobs if job.early),
     )
 
 

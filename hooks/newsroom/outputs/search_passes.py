@@ -5,15 +5,17 @@ Pagefind runs of each language (``search.IndexJob``), kept in the build memo
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..site import build
 from ..site.pagecache import EntryStore
-from . import pagefind_runs, search, search_bundle, search_shards
+from . import pagefind_runs, search, search_bundle, search_early, search_shards
 
 _JOBS = ("search", "jobs")
+_EARLY = ("search", "early")
 _RUNS = ("search", "runs")
 STARTED = ("search", "started")
 _BUNDLES = ("search", "bundles")
@@ -21,9 +23,44 @@ _BUNDLES = ("search", "bundles")
 SEARCH_CACHE = "search.pickle"
 
 
-def jobs(state: build.BuildState) -> list[search.IndexJob]:
+def jobs(state: build.BuildState) -> list[search.Job]:
     """The indexing jobs started so far."""
     return state.memo.setdefault(_JOBS, [])
+
+
+def settled(state: build.BuildState) -> list[search.IndexJob]:
+    """The jobs started so far, each shard staged (``search_early``: waits for those still
+    being staged in another process)."""
+    done = search.settle(jobs(state))
+    jobs(state)[:] = done
+    return done
+
+
+def begin_early(
+    state: build.BuildState, lang: str, site_dir: Path, written: Iterable[str], skip: set[str]
+) -> None:
+    """A pass of ``lang`` starts writing ``written`` (its pages' files): its shards are
+    staged as soon as their pages are written (``search_early``)."""
+    if not hasattr(os, "fork"):
+        return
+    early = state.memo.get(_EARLY)
+    if early is None:
+        before = earlier(state)
+        context = search_early.Context(
+            state.store(SEARCH_CACHE),
+            bundles(state),
+            runs(state),
+            before.unmarked if before is not None else {},
+        )
+        early = state.memo[_EARLY] = search_early.EarlyShards(context)
+    site = state.site
+    articles = search.article_documents(site_dir, site.corpus, site.registries, skip)
+    early.begin(lang, articles, {os.path.normpath(name) for name in written})
+
+
+def early(state: build.BuildState) -> search_early.EarlyShards | None:
+    """The shards staged while the passes render, if any."""
+    return state.memo.get(_EARLY)
 
 
 def earlier(state: build.BuildState) -> search.Earlier | None:
@@ -66,6 +103,9 @@ def bundles(state: build.BuildState) -> EntryStore | None:
 def stop(state: build.BuildState) -> None:
     """A failed build: stop the runs it started (no Pagefind left running), delete their
     scratch folders."""
+    staging = early(state)
+    if staging is not None:
+        staging.stop()
     started = state.memo.get(_RUNS)
     if started is not None:
         started.stop()
@@ -78,20 +118,26 @@ def runs(state: build.BuildState) -> pagefind_runs.Runs:
     return state.memo.setdefault(_RUNS, pagefind_runs.Runs())
 
 
-def start(
-    state: build.BuildState, lang: str, documents: list[search.Document]
-) -> list[search.IndexJob]:
+def start(state: build.BuildState, lang: str, documents: list[search.Document]) -> list[search.Job]:
     """Start indexing one language's pages (``search.start_index``) with this build's
-    caches, queue of runs and what the last build indexed."""
+    caches, queue of runs, what the last build indexed and the shards staged already."""
     state.memo.setdefault(STARTED, time.perf_counter())
-    return search.start_index(
+    staging = early(state)
+    if staging is not None:
+        staging.written()  # the pass's last page is on disk
+    taken = staging.take if staging is not None else None
+    started = search.start_index(
         lang,
         documents,
         state.store(SEARCH_CACHE),
         bundles(state),
         runs(state),
         earlier(state),
+        (lambda shard, pages: taken(lang, shard, pages)) if taken is not None else None,
     )
+    if staging is not None:
+        staging.end_pass(lang)
+    return started
 
 
 def documents_by_language(
