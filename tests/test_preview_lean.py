@@ -4,7 +4,13 @@ The served result is tested in ``test_preview_dirty.py``; here, the link forms."
 
 from __future__ import annotations
 
+import posixpath
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newsroom.common import cache
+from newsroom.content.classify import PUBLISHABLE_SUFFIXES
 from newsroom.site import preview
 
 ARTICLES = {
@@ -77,3 +83,83 @@ def test_a_long_text_without_spaces_is_read_in_linear_time() -> None:
     text = "a" * 400_000 + " [x](../2025/a.md)"
     found = preview.link_targets("tin-tuc/2026/x.md", text)
     assert "tin-tuc/2025/a.md" in found
+
+
+def _references_word_by_word(src_uri: str, text: str) -> frozenset[str]:
+    """The definition ``preview.references`` must keep: every token of the text (split on
+    the separators) whose path names a publishable file, resolved."""
+    folder = posixpath.dirname(src_uri)
+    found = set()
+    for token in re.split(r"[\s()\[\]<>\"'`|=,;]+", text):
+        path = token.split("#", 1)[0].split("?", 1)[0]
+        if "://" in path or path.startswith(("mailto:", "tel:", "data:")):
+            continue
+        if posixpath.splitext(path)[1].lower() not in PUBLISHABLE_SUFFIXES:
+            continue
+        candidates = (
+            [path.lstrip("/")] if path.startswith("/") else [posixpath.join(folder, path), path]
+        )
+        found.update(n for c in candidates if not (n := posixpath.normpath(c)).startswith(".."))
+    return frozenset(found)
+
+
+_PIECES = st.sampled_from(
+    [
+        *(suffix for suffix in sorted(PUBLISHABLE_SUFFIXES)),
+        ".MD",
+        ".Png",
+        ".md.bak",
+        ".",
+        "..",
+        "/",
+        "../",
+        "#",
+        "?",
+        "#x.md",
+        "?v=1.png",
+        "a",
+        "bài",
+        "Đất",
+        "2.000",
+        "\u212a",
+        "\u0130",
+        "\u017f",
+        "ſvg",
+        ".\u212amd",
+        " ",
+        "\n",
+        "\u00a0",
+        "\u2003",
+        "(",
+        ")",
+        "[",
+        "]",
+        "<",
+        ">",
+        '"',
+        "'",
+        "`",
+        "|",
+        "=",
+        ",",
+        ";",
+        "://",
+        "https://x.vn/",
+        "mailto:",
+        "tel:",
+        "data:",
+        "tep/",
+        "/tep/",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["tin-tuc/2026/x.md", "gioi-thieu.md", "a/b/c.en.md"]),
+    st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=40).map("".join),
+)
+def test_references_are_those_of_every_token_of_the_text(src_uri: str, text: str) -> None:
+    """Only the tokens that may name a file are looked at; what is found is exactly what
+    looking at every token finds, whatever the text."""
+    assert preview.references(src_uri, text) == _references_word_by_word(src_uri, text)

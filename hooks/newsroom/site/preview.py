@@ -29,9 +29,20 @@ from ..content.settings import LANGUAGES
 #: A source's stat signature (``cache.stat_listing``): type, size, modification time, inode.
 Signature = tuple[int, int, int, int]
 #: What separates a path from the text around it in Markdown and HTML (a link's brackets,
-#: quotes, a table's bars, spaces, an attribute's ``=``). Splitting on it is linear in the
-#: text, whatever it holds.
-_AROUND_PATH = re.compile(r"[\s()\[\]<>\"'`|=,;]+")
+#: quotes, a table's bars, spaces, an attribute's ``=``): a token is a run of anything else.
+_SEPARATORS = r"\s()\[\]<>\"'`|=,;"
+_TOKEN = re.compile(f"[^{_SEPARATORS}]+")
+#: A token (from its first character: the lookbehind) holding a publishable suffix where a
+#: path may end (before ``#``, ``?`` or the token's end). Every token that :func:`references`
+#: keeps holds one, so only these tokens are looked at (a page's prose is not split into
+#: words). Lazy but linear: it cannot leave its token, and it is tried from a token's first
+#: character only.
+_MAY_NAME_FILE = re.compile(
+    f"(?<![^{_SEPARATORS}])[^{_SEPARATORS}]*?\\.(?:"
+    + "|".join(sorted((re.escape(s[1:]) for s in PUBLISHABLE_SUFFIXES), key=len, reverse=True))
+    + f")(?=[#?{_SEPARATORS}]|\\Z)",
+    re.IGNORECASE,
+)
 
 
 def changed(now: dict[str, Signature], before: dict[str, Signature]) -> set[str]:
@@ -46,8 +57,10 @@ def references(src_uri: str, text: str) -> frozenset[str]:
     harmless: a page kept or rendered once more)."""
     folder = posixpath.dirname(src_uri)
     found = set()
-    for token in _AROUND_PATH.split(text):
-        path = token.split("#", 1)[0].split("?", 1)[0]
+    for hit in _MAY_NAME_FILE.finditer(text):
+        token = _TOKEN.match(text, hit.start())
+        assert token is not None  # a hit starts a token
+        path = token.group().split("#", 1)[0].split("?", 1)[0]
         if "://" in path or path.startswith(("mailto:", "tel:", "data:")):
             continue
         if posixpath.splitext(path)[1].lower() not in PUBLISHABLE_SUFFIXES:
