@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 from functools import partial
 from pathlib import Path
 
@@ -164,17 +165,17 @@ def test_the_folded_copies_a_staging_copy_made_are_kept_for_the_next_build(
 def test_a_failed_build_kills_its_staging_copies_and_deletes_their_folders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    """``stop`` (a failed build): the staging process is killed and waited for (no process
+    """``stop`` (a failed build): the copy still staging is killed and reaped (no process
     left), its scratch folder deleted."""
     build_pid = os.getpid()
     stage_shard = search.stage_shard
 
-    def slow_in_a_copy(*args, **kwargs):
+    def stopped_in_a_copy(*args, **kwargs):
         if os.getpid() != build_pid:
-            os.kill(os.getpid(), 19)  # SIGSTOP: still staging when the build fails
+            os.kill(os.getpid(), signal.SIGSTOP)  # still staging when the build fails
         return stage_shard(*args, **kwargs)
 
-    monkeypatch.setattr(search, "stage_shard", slow_in_a_copy)
+    monkeypatch.setattr(search, "stage_shard", stopped_in_a_copy)
     page = tmp_path / "site" / "tin-tuc" / "2025" / "a" / "index.html"
     page.parent.mkdir(parents=True)
     page.write_text('<html lang="vi"><body><main data-pagefind-body>Đất</main></body></html>')
@@ -183,10 +184,11 @@ def test_a_failed_build_kills_its_staging_copies_and_deletes_their_folders(
     early.begin("vi", [document], {str(page)})
     early.writing(str(page))
     early.written()
-    (staging,) = early._running
+    (staging,) = early._started.values()
     scratch = Path(staging.scratch.name)  # type: ignore[union-attr]
-    assert scratch.is_dir()
+    assert scratch.is_dir() and not staging.staged()
     early.stop()
+    assert staging.ended.result(timeout=10) == -signal.SIGKILL
     with pytest.raises(ChildProcessError):
         os.waitpid(staging.pid, os.WNOHANG)
     assert not scratch.exists()

@@ -20,6 +20,10 @@ from pathlib import Path
 PARALLEL = 2
 #: The exit status of a run that was cancelled before it started.
 CANCELLED = -1
+#: Pagefind's command, run in a folder holding its ``pagefind.json``.
+COMMAND = (sys.executable, "-m", "pagefind", "--silent")
+#: Where a run's output goes, in its folder (a file: a full pipe would block it).
+LOG = "pagefind.log"
 
 
 class Runs:
@@ -40,9 +44,9 @@ class Runs:
         with self._lock:
             if self._stopped:
                 return CANCELLED
-            with open(folder / "pagefind.log", "wb") as log:
+            with open(folder / LOG, "wb") as log:
                 process = subprocess.Popen(
-                    [sys.executable, "-m", "pagefind", "--silent"],
+                    COMMAND,
                     cwd=folder,
                     stdout=log,
                     stderr=log,

@@ -483,28 +483,42 @@ def launch(
     staged: Staged,
     bundles: EntryStore | None,
     runs: pagefind_runs.Runs,
+    running: Future[int] | None = None,
 ) -> IndexJob:
     """The job of a staged shard: an index made earlier from the same staged pages, else
-    Pagefind queued on the scratch folder."""
+    Pagefind on the scratch folder: ``running`` (started already), or queued now."""
     root = Path(scratch.name)
     name = staged.name
-    known = bundles.get(name) if bundles is not None and name is not None else None
-    if search_bundle.is_bundle(known):  # an index made earlier from the same staged pages
+    known = known_bundle(bundles, name)
+    if known is not None:  # an index made earlier from the same staged pages
         scratch.cleanup()
         job = IndexJob(lang, shard, staged.pages.get(lang, 0), staged.missing, name, known)
         job.listed, job.unmarked = listed(shard, documents), staged.found
         return job
+    job = IndexJob(lang, shard, staged.pages.get(lang, 0), staged.missing, name, None, scratch)
+    job.listed, job.unmarked = listed(shard, documents), staged.found
+    if running is not None:
+        job.run = running
+    elif job.pages:
+        write_config(root)
+        job.run = runs.submit(root)
+    return job
+
+
+def known_bundle(bundles: EntryStore | None, name: str | None) -> dict[str, Any] | None:
+    """The index an earlier build made from the staged pages digested as ``name``."""
+    known = bundles.get(name) if bundles is not None and name is not None else None
+    return known if search_bundle.is_bundle(known) else None
+
+
+def write_config(root: Path) -> None:
+    """Pagefind's settings for a scratch folder: index ``root/site`` into ``root/bundle``."""
     config = {
         "site": str(root / "site"),
         "output_path": str(root / "bundle"),
         "exclude_selectors": list(EXCLUDE_SELECTORS),
     }
     (root / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-    job = IndexJob(lang, shard, staged.pages.get(lang, 0), staged.missing, name, None, scratch)
-    job.listed, job.unmarked = listed(shard, documents), staged.found
-    if job.pages:
-        job.run = runs.submit(root)
-    return job
 
 
 def _chunk_bytes(shard: str) -> int:
@@ -643,7 +657,7 @@ def _finish_job(job: IndexJob) -> tuple[dict[str, Any], str]:
     assert job.run is not None
     status = job.run.result()
     if status != 0:
-        said = (job.output.parent / "pagefind.log").read_text("utf-8", "replace").strip()
+        said = (job.output.parent / pagefind_runs.LOG).read_text("utf-8", "replace").strip()
         last = said.splitlines()[-1] if said else ""
         raise IndexerError(f"Pagefind exit {status}: {last}")
     try:

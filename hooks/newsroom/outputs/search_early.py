@@ -1,29 +1,36 @@
-"""A language's search shards staged while MkDocs still writes its other pages.
+"""A language's search shards staged and indexed while MkDocs still writes its other pages.
 
 MkDocs writes a language's pages one after another, and the articles of a year sit in one
 folder: most shards of the index (``search_shards``: a year, or part of one) are complete
 long before the pass ends. Staging a shard for Pagefind (``search.stage_shard``: reading,
 parsing and folding every page, about 2 ms a page) waited for the end of the pass and held
 the build there (25–30 s at 10,000 articles). Here a shard whose pages this pass writes is
-staged as soon as the last of them is written, by a forked copy of the build, on the other
-core, while MkDocs renders the rest; its Pagefind run is queued as soon as the copy is done.
-The end of the pass (``search.start_index``) takes the shard's job when its pages are those
-staged (same addresses and data, ``search.listed``): the index is the same, byte for byte.
+handed, as soon as the last of them is written, to a forked copy of the build, which stages
+it on the other core while MkDocs renders the rest, leaves its result in the scratch folder
+the build made for it, and then becomes Pagefind indexing it (``exec``), unless an earlier
+build made the index from the same staged pages (``search.known_bundle``) or nothing is to be
+indexed. The end of the pass (``search.start_index``) takes the shard's job when its pages
+are those staged (same addresses and data, ``search.listed``): the index is the same, byte
+for byte.
 
-The copy only stages: it reads the written pages, writes the staged ones and its result to a
-scratch folder the build made for it, and exits without running any of the build's exit code
-(``os._exit``); it never logs. If it fails, the build stages the shard itself, where any
-error is reported as it always was.
+The copy never logs and never runs any of the build's exit code (``os._exit``). If it fails
+before its result is written, the build stages the shard itself, where any error is
+reported as it always was; if Pagefind fails, the build reports it as for any run. A thread
+per copy waits for it to end (its exit status is the run's).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import pickle
 import signal
 import tempfile
+import threading
+import time
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,16 +38,20 @@ from ..common import cache
 from ..site.pagecache import EntryStore
 from . import pagefind_runs, search, search_shards
 
-#: Shards staged by forked processes at once: the build renders on the other core, and
-#: Pagefind's runs (``pagefind_runs``) share it.
+#: Shards being staged by forked copies at once: the build renders on the other core, and
+#: the Pagefind runs share it.
 STAGING = 1
-#: The result a staging process leaves in its scratch folder (beside the staged ``site``).
+#: The result a copy leaves in its scratch folder (beside the staged ``site``) once staged.
 RESULT = "staged.pickle"
+#: The exit status of a copy that could not stage its shard (no result).
+NOT_STAGED = 70
+#: The exit status of a copy that staged its shard but could not start Pagefind.
+EXEC_FAILED = 127
 
 
 @dataclass
 class Context:
-    """What staging and queueing a shard use: this build's caches and queue of runs."""
+    """What staging and indexing a shard use: this build's caches and queue of runs."""
 
     store: cache.Store | None
     bundles: EntryStore | None
@@ -50,15 +61,24 @@ class Context:
 
 @dataclass
 class _Staging:
-    """One shard staged (or to be staged) by a forked process."""
+    """One shard handed (or to be handed) to a forked copy."""
 
     lang: str
     shard: str
     documents: list[search.Document]
     scratch: tempfile.TemporaryDirectory[str] | None = None
     pid: int = 0
-    exit_code: int | None = None
+    ended: Future[int] = field(default_factory=Future)  # the copy's exit status
     job: search.IndexJob | None = None
+
+    @property
+    def result(self) -> Path:
+        assert self.scratch is not None
+        return Path(self.scratch.name) / RESULT
+
+    def staged(self) -> bool:
+        """True once the copy has staged the shard (or ended without staging it)."""
+        return self.ended.done() or self.result.exists()
 
 
 class EarlyShards:
@@ -70,7 +90,6 @@ class EarlyShards:
         self._left: dict[tuple[str, str], int] = {}  # pages of a shard not written yet
         self._shards: dict[tuple[str, str], list[search.Document]] = {}
         self._queued: list[_Staging] = []
-        self._running: list[_Staging] = []
         self._started: dict[tuple[str, str], _Staging] = {}
         self._taken: set[tuple[str, str]] = set()
         self._writing: str | None = None  # the page MkDocs writes after its last hook
@@ -80,8 +99,7 @@ class EarlyShards:
         """A pass of ``lang`` starts: ``documents`` are its articles to index, ``written``
         the files (normalised paths) this pass writes. A shard is followed when this pass
         writes at least one of its pages (the others are on disk already)."""
-        by_shard = search_shards.split(list(documents))
-        for shard, pages in by_shard.items():
+        for shard, pages in search_shards.split(list(documents)).items():
             files = {os.path.normpath(page.path) for page in pages} & written
             if shard == search_shards.ROOT or not files:
                 continue
@@ -98,22 +116,19 @@ class EarlyShards:
 
     def written(self) -> None:
         """The page announced by :meth:`writing` is on disk (MkDocs moved on): a shard it
-        completes is queued; finished staging is reaped, queued staging started."""
+        completes is queued, and handed to a copy once the copy before it has staged."""
         dest, self._writing = self._writing, None
         key = self._waiting.pop(os.path.normpath(dest), None) if dest is not None else None
         if key is not None:
             self._left[key] -= 1
             if self._left[key] == 0:
                 self._queued.append(_Staging(key[0], key[1], self._shards[key]))
-        for staging in list(self._running):
-            if _exited(staging):
-                self._settle(staging)
-        while self._queued and len(self._running) < STAGING:
+        while self._queued and self._staging() < STAGING:
             self._start(self._queued.pop(0))
 
     def take(self, lang: str, shard: str, documents: list[search.Document]) -> search.Job | None:
-        """The end of a pass: the job of ``shard`` if it was staged (or is being staged) from
-        exactly ``documents``; a queued shard is started now, beside the next pass."""
+        """The end of a pass: the job of ``shard`` if it was handed to a copy for exactly
+        ``documents``; a queued shard is handed over now, to be staged beside the next pass."""
         key = (lang, shard)
         staging = self._started.get(key) or next(
             (queued for queued in self._queued if (queued.lang, queued.shard) == key), None
@@ -127,8 +142,6 @@ class EarlyShards:
             self._queued.remove(staging)
             self._start(staging)
         self._taken.add(key)
-        if staging.job is not None:
-            return staging.job
         return search.PendingJob(
             lang, shard, lambda: self._settle(staging), lambda: self._cancel(staging)
         )
@@ -142,43 +155,44 @@ class EarlyShards:
                 self._cancel(staging)
 
     def stop(self) -> None:
-        """A failed build: kill every staging process and delete its folder."""
+        """A failed build: kill every copy and delete its folder."""
         for staging in self._queued + list(self._started.values()):
             self._cancel(staging)
 
-    # -- the staging processes ----------------------------------------------------------------
+    # -- the copies ---------------------------------------------------------------------------
+    def _staging(self) -> int:
+        return sum(1 for staging in self._started.values() if not staging.staged())
+
     def _start(self, staging: _Staging) -> None:
         staging.scratch = tempfile.TemporaryDirectory(prefix="newsroom-search-")
         context = self.context
-        unmarked = context.unmarked.get((staging.lang, staging.shard), {})
-        staging.pid = _fork_staging(
+        staging.pid = _fork(
             Path(staging.scratch.name),
+            staging.lang,
             staging.shard,
             staging.documents,
             context.store,
-            context.bundles is not None,
-            unmarked,
+            context.bundles,
+            context.unmarked.get((staging.lang, staging.shard), {}),
         )
-        self._running.append(staging)
+        threading.Thread(
+            target=_wait_for, args=(staging.pid, staging.ended), name="newsroom-search-copy"
+        ).start()
         self._started[(staging.lang, staging.shard)] = staging
 
     def _settle(self, staging: _Staging) -> search.IndexJob:
-        """Wait for the staging process and queue the shard's Pagefind run; if it failed,
-        stage the shard here."""
+        """The shard's job once its copy has staged it (Pagefind may still be running); if
+        the copy failed, the shard is staged here."""
         if staging.job is not None:
             return staging.job
-        if staging.exit_code is None:
-            _, status = os.waitpid(staging.pid, 0)
-            staging.exit_code = os.waitstatus_to_exitcode(status)
-        if staging in self._running:
-            self._running.remove(staging)
+        while not staging.staged():
+            time.sleep(0.01)
         assert staging.scratch is not None
-        root = Path(staging.scratch.name)
-        staged, record = _result(root) if staging.exit_code == 0 else (None, None)
+        staged, record, indexing = _result(staging.result)
         context = self.context
         if staged is None:  # stage it here, where any error is reported
+            staging.ended.result()  # the copy has ended: its folder is the build's
             staging.scratch.cleanup()
-            unmarked = context.unmarked.get((staging.lang, staging.shard), {})
             staging.job = search.start_shard(
                 staging.lang,
                 staging.shard,
@@ -186,11 +200,13 @@ class EarlyShards:
                 context.store,
                 context.bundles,
                 context.runs,
-                unmarked,
+                context.unmarked.get((staging.lang, staging.shard), {}),
             )
         else:
             if record is not None and context.store is not None:
                 context.store.add_record(record)
+            if not indexing:
+                staging.ended.result()  # it ended without Pagefind: nothing writes there
             staging.job = search.launch(
                 staging.lang,
                 staging.shard,
@@ -199,6 +215,7 @@ class EarlyShards:
                 staged,
                 context.bundles,
                 context.runs,
+                staging.ended if indexing else None,
             )
             staging.job.early = True
         staging.scratch = None  # the job's now
@@ -207,71 +224,82 @@ class EarlyShards:
     def _cancel(self, staging: _Staging) -> None:
         if staging in self._queued:
             self._queued.remove(staging)
-        if staging in self._running:
-            self._running.remove(staging)
-        if staging.pid and staging.exit_code is None:
-            try:
-                os.kill(staging.pid, signal.SIGKILL)
-                os.waitpid(staging.pid, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
-            staging.exit_code = -signal.SIGKILL
+        self._started.pop((staging.lang, staging.shard), None)
+        if staging.pid:
+            if not staging.ended.done():  # (once reaped, its pid may be another process's)
+                with contextlib.suppress(ProcessLookupError):  # it has just ended
+                    os.kill(staging.pid, signal.SIGKILL)
+            staging.ended.result()
         if staging.scratch is not None:
             staging.scratch.cleanup()
             staging.scratch = None
         if staging.job is not None:
             staging.job.cleanup()
-        self._started.pop((staging.lang, staging.shard), None)
 
 
-def _exited(staging: _Staging) -> bool:
-    """True (and its exit code kept) once the staging process has ended; never waits."""
-    if staging.exit_code is not None:
-        return True
-    pid, status = os.waitpid(staging.pid, os.WNOHANG)
-    if pid == 0:
-        return False
-    staging.exit_code = os.waitstatus_to_exitcode(status)
-    return True
+def _wait_for(pid: int, ended: Future[int]) -> None:
+    """Reap the copy ``pid`` and give its exit status (on a thread: ``waitpid`` lets the
+    build run meanwhile)."""
+    try:
+        _, status = os.waitpid(pid, 0)
+        ended.set_result(os.waitstatus_to_exitcode(status))
+    except ChildProcessError:
+        ended.set_result(NOT_STAGED)
 
 
-def _fork_staging(
+def _fork(
     root: Path,
+    lang: str,
     shard: str,
     documents: list[search.Document],
     store: cache.Store | None,
-    digested: bool,
+    bundles: EntryStore | None,
     unmarked: search.Unmarked,
 ) -> int:
-    """Stage ``documents`` into ``root`` in a forked copy of this process; its pid."""
+    """Stage ``documents`` into ``root`` in a forked copy of this process, which then becomes
+    Pagefind indexing them when there is an index to make; its pid."""
     pid = os.fork()
     if pid:
         return pid
-    code = 70  # EX_SOFTWARE: no result; the build stages the shard itself
+    code = NOT_STAGED
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once
         gc.disable()  # a short life: nothing to collect, and the build's objects stay shared
         if store is not None:
             store.start_record()
-        staged = search.stage_shard(root, shard, documents, store, digested, unmarked)
+        staged = search.stage_shard(root, shard, documents, store, bundles is not None, unmarked)
+        indexing = (
+            bool(staged.pages.get(lang)) and search.known_bundle(bundles, staged.name) is None
+        )
         data = pickle.dumps(
-            (staged, store.record() if store is not None else None),
+            (staged, store.record() if store is not None else None, indexing),
             protocol=pickle.HIGHEST_PROTOCOL,
         )
+        if indexing:
+            search.write_config(root)
         part = root / f"{RESULT}.part"
         part.write_bytes(data)
         os.replace(part, root / RESULT)
         code = 0
+        if indexing:
+            code = EXEC_FAILED  # the run's status if Pagefind cannot be started
+            log = os.open(root / pagefind_runs.LOG, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.dup2(log, 1)
+            os.dup2(log, 2)
+            os.chdir(root)
+            command = pagefind_runs.COMMAND
+            os.execv(command[0], list(command))
     finally:
         os._exit(code)  # never back into the build: no exit hooks, no buffers flushed twice
 
 
-def _result(root: Path) -> tuple[search.Staged | None, tuple | None]:
-    """What a staging process left in ``root``, or ``(None, None)``."""
+def _result(path: Path) -> tuple[search.Staged | None, tuple | None, bool]:
+    """What a copy left at ``path``: (staged, content-cache record, Pagefind started), or
+    ``(None, None, False)``."""
     try:
-        staged, record = pickle.loads((root / RESULT).read_bytes())
+        staged, record, indexing = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        return None, None
+        return None, None, False
     if not isinstance(staged, search.Staged):
-        return None, None
-    return staged, record
+        return None, None, False
+    return staged, record, bool(indexing)
