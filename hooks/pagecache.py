@@ -9,6 +9,7 @@ with the rest of the content cache (``NEWSROOM_CACHE=off``).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -16,12 +17,15 @@ from pathlib import Path
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import InclusionLevel
 from newsroom.content.classify import Kind
-from newsroom.site import build, pagecache
+from newsroom.site import build, pagecache, prerender
 
 log = get_plugin_logger("newsroom")
 #: Set on the template context when the page's HTML comes from the cache (overrides/main.html).
 CACHED = "newsroom_cached"
+#: The build memo's key of the copy converting this pass's Markdown from the end.
+_PRERENDER = ("pagecache", "prerender")
 
 
 @dataclass
@@ -108,9 +112,43 @@ def _syntax(env: Environment) -> str:
 _COMPILED = _CompiledTemplates()
 
 
+@event_priority(-10000)  # last: the pass's files and navigation are final
+def on_nav(nav, config, files):
+    """A production pass converts its pages' Markdown from both ends (``prerender``)."""
+    state = build.state()
+    if state.preview or _caches(config) is None:
+        return nav
+    pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
+    copy = prerender.start(config, files, pages)
+    if copy is not None:
+        state.memo[_PRERENDER] = copy
+    return nav
+
+
+@event_priority(10000)  # first: where the build is, for the copy converting from the end
+def on_pre_page(page, config, files):
+    copy = build.state().memo.get(_PRERENDER)
+    if copy is not None:
+        copy.reached(page.file.src_uri)
+    return page
+
+
+@event_priority(10000)  # first: every page is converted
 def on_env(env, config, files):
+    _stop_prerender()
     env.bytecode_cache = _COMPILED
     return env
+
+
+def on_build_error(error) -> None:
+    with contextlib.suppress(RuntimeError):  # the build failed before its state was made
+        _stop_prerender()
+
+
+def _stop_prerender() -> None:
+    copy = build.state().memo.pop(_PRERENDER, None)
+    if copy is not None:
+        copy.stop()
 
 
 @event_priority(-1000)  # after every plugin changed the Markdown text

@@ -1,0 +1,105 @@
+"""The Markdown of a language's pages converted from both ends at once, on two cores.
+
+MkDocs converts every page's Markdown (``Page.render``) one page after another, from the
+first; at 10,000 articles that is about 1.3 ms a page with the page cache's entry written
+(``pagecache``), on one core. When a pass starts converting, a forked copy of the build
+converts the same pages from the last one backwards and writes each result to the page
+cache, while the build goes forwards; the build finds the copy's entries as it would an
+earlier build's (the same key: the page's Markdown after every hook, and every file its
+links resolved to). They meet in the middle: the copy stops at the first page the build has
+reached (the build says how far it is in a shared counter), and the build converts the
+pages the copy had not done.
+
+The copy runs the same page events as MkDocs up to the conversion (``on_pre_page``,
+``on_page_markdown``: the hooks only compute), never logs (its output goes nowhere), and
+exits without running any of the build's exit code (``os._exit``). A page that logs a
+warning while converting is not cached (``pagecache.render_and_record``), so the build
+converts it itself and a strict build stops on it as before. A copy that fails only leaves
+more pages to the build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import mmap
+import os
+import signal
+import struct
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.structure.pages import Page
+
+_COUNTER = struct.Struct("q")
+
+
+@dataclass
+class Copy:
+    """The copy converting one pass's pages from the end, and how far the build is."""
+
+    pid: int
+    counter: mmap.mmap
+    order: dict[str, int]  # the position of each page's source in the pass
+
+    def reached(self, src_uri: str) -> None:
+        """The build converts ``src_uri`` now."""
+        position = self.order.get(src_uri)
+        if position is not None:
+            _COUNTER.pack_into(self.counter, 0, position)
+
+    def stop(self) -> None:
+        """The build has converted every page: the copy ends (it has, or is killed) and is
+        reaped."""
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+        self.counter.close()
+
+
+def start(config: Any, files: Any, pages: list[Any]) -> Copy | None:
+    """Fork the copy converting ``pages`` (the pass's files, in MkDocs' order) from the last."""
+    if len(pages) < 2 or not hasattr(os, "fork"):
+        return None
+    counter = mmap.mmap(-1, _COUNTER.size)  # shared with the copy
+    _COUNTER.pack_into(counter, 0, -1)
+    pid = os.fork()
+    if pid:
+        return Copy(pid, counter, {file.src_uri: i for i, file in enumerate(pages)})
+    try:
+        _quiet()
+        _convert_from_the_end(config, files, pages, counter)
+    finally:
+        os._exit(0)  # never back into the build: no exit hooks, no buffers flushed twice
+
+
+def _quiet() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once
+    gc.disable()  # a short life, and the build's objects stay shared
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(nowhere, 1)
+    os.dup2(nowhere, 2)
+
+
+def _convert_from_the_end(config: Any, files: Any, pages: list[Any], counter: mmap.mmap) -> None:
+    """Convert pages from the last until the build is one page away (``Page.render``, as
+    ``mkdocs.commands.build._populate_page`` does it: the page cache's hook stores each)."""
+    plugins = config.plugins
+    for position in range(len(pages) - 1, -1, -1):
+        if _COUNTER.unpack_from(counter, 0)[0] >= position - 1:
+            return
+        file = pages[position]
+        page = file.page if file.page is not None else Page(None, file, config)
+        config._current_page = page
+        try:
+            page = plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            page.markdown = plugins.on_page_markdown(
+                page.markdown, page=page, config=config, files=files
+            )
+            page.render(config, files)
+        except Exception:  # the build converts it, and reports what is wrong
+            return
+        finally:
+            config._current_page = None

@@ -1,0 +1,35 @@
+"""The Markdown of a pass converted from both ends (``newsroom.site.prerender``): a forked
+copy converts from the last page while the build goes from the first. What it converted is
+what the build would have (``test_rebuild``: cold cache against no cache, byte for byte);
+here, what it must leave to the build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import make_project, run_build
+from test_rebuild import pages_reused
+
+#: A static page in the folder MkDocs lists last (a folder's files come before its subfolders),
+#: among the pages the copy converts.
+LAST_PAGE = "zzz/lien-ket.md"
+
+
+def test_a_page_that_warns_while_converting_is_converted_by_the_build(tmp_path: Path) -> None:
+    """A link to no page is a warning while converting; the copy does not keep that page's
+    conversion, so the build converts it, says where, and a strict build stops on it."""
+    page = "# Liên kết\n\nXem [trang không có](../khong-ton-tai.md).\n"
+    root = make_project(tmp_path / "project", {LAST_PAGE: page})
+    build = run_build(root)
+    assert build.returncode != 0, build.output
+    assert re.search(rf"{LAST_PAGE}.*khong-ton-tai\.md", build.output), build.output
+    assert "strict mode" in build.output
+
+
+def test_the_copy_converts_pages_from_the_end_in_a_clean_build(tmp_path: Path) -> None:
+    """With nothing cached, some conversions come from the copy, not all (they meet)."""
+    root = make_project(tmp_path / "project")
+    build = run_build(root)
+    _pages, built, markdown = pages_reused(build)
+    assert 0 < markdown < built
