@@ -21,7 +21,6 @@ more pages to the build.
 from __future__ import annotations
 
 import contextlib
-import gc
 import mmap
 import os
 import signal
@@ -76,7 +75,9 @@ def start(config: Any, files: Any, pages: list[Any]) -> Copy | None:
 
 def _quiet() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once
-    gc.disable()  # a short life, and the build's objects stay shared
+    # The collector stays on: each conversion leaves a Markdown instance full of reference
+    # cycles (170 MB at 10,000 articles without it); what the build loaded before the copy
+    # was made is frozen (``collector``), so collections do not walk it.
     nowhere = os.open(os.devnull, os.O_WRONLY)
     os.dup2(nowhere, 1)
     os.dup2(nowhere, 2)
@@ -103,3 +104,14 @@ def _convert_from_the_end(config: Any, files: Any, pages: list[Any], counter: mm
             return
         finally:
             config._current_page = None
+        _let_go(page)
+
+
+def _let_go(page: Any) -> None:
+    """Drop what converting left on the page: it is in the page cache, and the copy would
+    otherwise hold every page it converted (half the pass) until it ends."""
+    page.markdown = None
+    page.content = None
+    page.toc = []
+    page.present_anchor_ids = None
+    page.links_to_anchors = None
