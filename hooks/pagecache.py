@@ -5,6 +5,9 @@ when every file its links resolved to is still where it was) and its template is
 rendered (the page HTML comes from the cache when the body, the navigation and every value
 the hooks gave the template are the same). Keys and storage: ``newsroom.site.pagecache``. Off
 with the rest of the content cache (``NEWSROOM_CACHE=off``).
+
+A production pass also converts its Markdown from both ends: a forked copy of the build fills
+the cache from the last page while the build goes from the first (``newsroom.site.prerender``).
 """
 
 from __future__ import annotations
