@@ -162,6 +162,18 @@ def test_the_folded_copies_a_staging_copy_made_are_kept_for_the_next_build(
     assert (again.hits, again.misses) == (len(marked), 0)
 
 
+@pytest.mark.build
+def test_a_copy_that_cannot_start_pagefind_fails_the_build_saying_so(
+    fixture_build: Build, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A copy stages its shard, then cannot become Pagefind: the build fails with
+    Pagefind's status and what the copy said, as for any run it started itself."""
+    monkeypatch.setattr(pagefind_runs, "COMMAND", (str(tmp_path / "no-pagefind"), "--silent"))
+    site, documents = _site(fixture_build, tmp_path / "early")
+    with pytest.raises(search.IndexerError, match=r"exit 127: Pagefind: .*no-pagefind"):
+        _index_as_the_passes_do(site, documents)
+
+
 def test_a_failed_build_kills_its_staging_copies_and_deletes_their_folders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):

@@ -65,7 +65,10 @@ def stable_repr(value: Any) -> str:
     """``repr`` without memory addresses (settings hold functions such as a slugify). Text
     of the value that ends like such a ``repr`` (" at 0x1f>") loses its address too: a key
     of values holding free text exactly is :func:`exact_repr`."""
-    shown = repr(value)
+    return _without_addresses(repr(value))
+
+
+def _without_addresses(shown: str) -> str:
     # the substring test first: on a page's template context (tens of kilobytes) the
     # pattern alone took longer than the repr
     return _ADDRESS.sub("", shown) if " at 0x" in shown else shown
@@ -81,7 +84,7 @@ def exact_repr(value: Any) -> str | None:
     if they are equal. ``None`` when ``value`` holds an object that prints only its
     address."""
     shown = repr(value)
-    return None if is_opaque(_ADDRESS.sub("", shown) if " at 0x" in shown else shown) else shown
+    return None if is_opaque(_without_addresses(shown)) else shown
 
 
 def is_opaque(shown: str) -> bool:

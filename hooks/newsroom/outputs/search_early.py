@@ -13,10 +13,10 @@ indexed. The end of the pass (``search.start_index``) takes the shard's job when
 are those staged (same addresses and data, ``search.listed``): the index is the same, byte
 for byte.
 
-The copy never logs and never runs any of the build's exit code (``os._exit``). If it fails
-before its result is written, the build stages the shard itself, where any error is
-reported as it always was; if Pagefind fails, the build reports it as for any run. A thread
-per copy waits for it to end (its exit status is the run's).
+The copy is made by ``forking.run_in_copy`` (it prints nothing and never returns into the
+build). If it fails before its result is written, the build stages the shard itself, where
+any error is reported as it always was; if Pagefind fails, the build reports it as for any
+run. A thread per copy waits for it to end (its exit status is the run's).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..common import cache
+from ..common import cache, forking
 from ..site.pagecache import EntryStore
 from . import pagefind_runs, search, search_shards
 
@@ -258,12 +258,8 @@ def _fork(
 ) -> int:
     """Stage ``documents`` into ``root`` in a forked copy of this process, which then becomes
     Pagefind indexing them when there is an index to make; its pid."""
-    pid = os.fork()
-    if pid:
-        return pid
-    code = NOT_STAGED
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once
+
+    def stage() -> int:
         gc.disable()  # a short life: nothing to collect, and the build's objects stay shared
         if store is not None:
             store.start_record()
@@ -280,17 +276,20 @@ def _fork(
         part = root / f"{RESULT}.part"
         part.write_bytes(data)
         os.replace(part, root / RESULT)
-        code = 0
-        if indexing:
-            code = EXEC_FAILED  # the run's status if Pagefind cannot be started
-            log = os.open(root / pagefind_runs.LOG, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            os.dup2(log, 1)
-            os.dup2(log, 2)
-            os.chdir(root)
-            command = pagefind_runs.COMMAND
-            os.execv(command[0], list(command))
-    finally:
-        os._exit(code)  # never back into the build: no exit hooks, no buffers flushed twice
+        if not indexing:
+            return 0
+        log = os.open(root / pagefind_runs.LOG, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        os.chdir(root)
+        command = pagefind_runs.COMMAND
+        try:
+            os.execv(command[0], list(command))  # returns only when it fails
+        except OSError as error:
+            os.write(2, f"Pagefind: {command[0]}: {error.strerror}\n".encode())  # for the report
+        return EXEC_FAILED
+
+    return forking.run_in_copy(stage, NOT_STAGED)
 
 
 def _result(path: Path) -> tuple[search.Staged | None, tuple | None, bool]:

@@ -10,6 +10,7 @@ import time
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
+from ..common import forking
 from ..site import build
 from ..site.pagecache import EntryStore
 from . import pagefind_runs, search, search_bundle, search_early, search_shards
@@ -41,7 +42,7 @@ def begin_early(
 ) -> None:
     """A pass of ``lang`` starts writing ``written`` (its pages' files): its shards are
     staged as soon as their pages are written (``search_early``)."""
-    if not hasattr(os, "fork"):
+    if not forking.AVAILABLE:
         return
     early = state.memo.get(_EARLY)
     if early is None:

@@ -8,11 +8,10 @@ cache, while the build goes forwards; the build finds the copy's entries as it w
 earlier build's (the same key: the page's Markdown after every hook, and every file its
 links resolved to). They meet in the middle: the copy stops at the first page the build has
 reached (the build says how far it is in a shared counter), and the build converts the
-pages the copy had not done.
+pages the copy had not done. The copy is made by ``forking.run_in_copy``.
 
 The copy runs the same page events as MkDocs up to the conversion (``on_pre_page``,
-``on_page_markdown``: the hooks only compute), never logs (its output goes nowhere), and
-exits without running any of the build's exit code (``os._exit``). A page that logs a
+``on_page_markdown``: the hooks only compute). A page that logs a
 warning while converting is not cached (``pagecache.render_and_record``), so the build
 converts it itself and a strict build stops on it as before. A copy that fails only leaves
 more pages to the build.
@@ -29,6 +28,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.structure.pages import Page
+
+from ..common import forking
 
 _COUNTER = struct.Struct("q")
 
@@ -59,28 +60,20 @@ class Copy:
 
 def start(config: Any, files: Any, pages: list[Any]) -> Copy | None:
     """Fork the copy converting ``pages`` (the pass's files, in MkDocs' order) from the last."""
-    if len(pages) < 2 or not hasattr(os, "fork"):
+    if len(pages) < 2 or not forking.AVAILABLE:
         return None
     counter = mmap.mmap(-1, _COUNTER.size)  # shared with the copy
     _COUNTER.pack_into(counter, 0, -1)
-    pid = os.fork()
-    if pid:
-        return Copy(pid, counter, {file.src_uri: i for i, file in enumerate(pages)})
-    try:
-        _quiet()
+
+    def convert() -> int:
+        # The collector stays on: each conversion leaves a Markdown instance full of
+        # reference cycles (170 MB at 10,000 articles without it); what the build loaded
+        # before the copy was made is frozen (``collector``), so collections do not walk it.
         _convert_from_the_end(config, files, pages, counter)
-    finally:
-        os._exit(0)  # never back into the build: no exit hooks, no buffers flushed twice
+        return 0
 
-
-def _quiet() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once
-    # The collector stays on: each conversion leaves a Markdown instance full of reference
-    # cycles (170 MB at 10,000 articles without it); what the build loaded before the copy
-    # was made is frozen (``collector``), so collections do not walk it.
-    nowhere = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(nowhere, 1)
-    os.dup2(nowhere, 2)
+    pid = forking.run_in_copy(convert, 0)  # a copy that fails leaves pages to the build
+    return Copy(pid, counter, {file.src_uri: i for i, file in enumerate(pages)})
 
 
 def _convert_from_the_end(config: Any, files: Any, pages: list[Any], counter: mmap.mmap) -> None:

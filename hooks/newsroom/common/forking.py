@@ -1,0 +1,35 @@
+"""A forked copy of the build doing one piece of its work on the other core.
+
+MkDocs renders on one core. A copy made with ``fork`` shares everything the build has
+loaded (nothing to send it, nothing to load again), does its piece and hands the result back
+through a channel the build checks anyway (a sealed cache entry, a file in a folder the build
+made for it). The copy prints nothing (its output goes to ``/dev/null``: the build reports
+every problem itself), ends at once on Ctrl-C, and never returns into the build's code: it
+leaves with ``os._exit``, so no exit hook runs and no buffer is written twice.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable
+
+#: ``fork`` is there (Linux, the BSDs, macOS): elsewhere the build does all its work itself.
+AVAILABLE = hasattr(os, "fork")
+
+
+def run_in_copy(work: Callable[[], int], failed: int) -> int:
+    """Fork; in the copy run ``work`` and exit with what it returns (``failed`` if it
+    raises). Returns the copy's pid to the build."""
+    pid = os.fork()
+    if pid:
+        return pid
+    code = failed
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it at once
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(nowhere, 1)
+        os.dup2(nowhere, 2)
+        code = work()
+    finally:
+        os._exit(code)  # never back into the build
