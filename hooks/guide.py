@@ -24,14 +24,14 @@ def on_files(files: Files, config) -> Files:
     """
     if build.current_language(config) != "vi" or files.get_file_from_path(guide.PAGE_URI):
         return files
-    files.append(
-        File.generated(
-            config,
-            guide.PAGE_URI,
-            content=guide.error_code_page(),
-            inclusion=InclusionLevel.NOT_IN_NAV,
-        )
+    page = File.generated(
+        config, guide.PAGE_URI, content=guide.error_code_page(), inclusion=InclusionLevel.NOT_IN_NAV
     )
+    # What static-i18n's language switch reads: without it, the page kept the switch of the
+    # page built before it (its "Tiếng Việt" link led to that other page).
+    page.locale = page.locale_alternate_of = "vi"
+    page.alternates = {"vi": page}
+    files.append(page)
     return files
 
 

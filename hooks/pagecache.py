@@ -6,8 +6,9 @@ rendered (the page HTML comes from the cache when the body, the navigation and e
 the hooks gave the template are the same). Keys and storage: ``newsroom.site.pagecache``. Off
 with the rest of the content cache (``NEWSROOM_CACHE=off``).
 
-A production pass also converts its Markdown from both ends: a forked copy of the build fills
-the cache from the last page while the build goes from the first (``newsroom.site.prerender``).
+A production pass also converts its Markdown and renders its templates from both ends: a
+forked copy of the build fills the cache from the last page while the build goes from the
+first (``newsroom.site.prerender``).
 """
 
 from __future__ import annotations
@@ -22,13 +23,17 @@ from jinja2.bccache import Bucket
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from newsroom.content.classify import Kind
+from newsroom.outputs import search_passes
 from newsroom.site import build, pagecache, prerender
 
 log = get_plugin_logger("newsroom")
 #: Set on the template context when the page's HTML comes from the cache (overrides/main.html).
 CACHED = "newsroom_cached"
-#: The build memo's key of the copy converting this pass's Markdown from the end.
+#: The build memo's keys of the copies converting this pass's Markdown and rendering its
+#: templates from the end, and of the pass's navigation (the templates' copy renders with it).
 _PRERENDER = ("pagecache", "prerender")
+_TEMPLATES = ("pagecache", "templates")
+_NAV = ("pagecache", "nav")
 
 
 @dataclass
@@ -121,35 +126,65 @@ def on_nav(nav, config, files):
     state = build.state()
     if state.preview or _caches(config) is None:
         return nav
-    pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
-    copy = prerender.start(config, files, pages)
+    state.memo[_NAV] = nav
+    copy = prerender.start(config, files, _included(files))
     if copy is not None:
         state.memo[_PRERENDER] = copy
     return nav
 
 
+def _included(files) -> list:
+    """The pages MkDocs builds, in its order."""
+    return list(files.documentation_pages(inclusion=InclusionLevel.is_included))
+
+
 @event_priority(10000)  # first: where the build is, for the copy converting from the end
 def on_pre_page(page, config, files):
-    copy = build.state().memo.get(_PRERENDER)
-    if copy is not None:
-        copy.reached(page.file.src_uri)
+    _reached(_PRERENDER, page)
     return page
 
 
-@event_priority(10000)  # first: every page is converted
+# After the hooks that prepare the environment; before hooks/search.py (-5000) starts staging
+# the pages this pass writes, which the templates' copy must never do.
+@event_priority(-4000)
 def on_env(env, config, files):
-    _stop_prerender()
+    """Every page is converted: the copy converting Markdown has ended; a production pass
+    renders its templates from both ends (``prerender.start_templates``)."""
+    _stop(_PRERENDER)
+    _stop(_TEMPLATES)  # the last pass's (it ended when the build reached it)
     env.bytecode_cache = _COMPILED
+    state = build.state()
+    nav = state.memo.pop(_NAV, None)
+    caches = _caches(config)
+    if not state.preview and caches is not None and nav is not None:
+        copy = prerender.start_templates(
+            config,
+            nav,
+            _included(files),
+            env,
+            detach=partial(search_passes.forget_early, state),
+            keep=partial(_keep, caches),
+        )
+        if copy is not None:
+            state.memo[_TEMPLATES] = copy
     return env
 
 
 def on_build_error(error) -> None:
     with contextlib.suppress(RuntimeError):  # the build failed before its state was made
-        _stop_prerender()
+        _stop(_PRERENDER)
+        _stop(_TEMPLATES)
 
 
-def _stop_prerender() -> None:
-    copy = build.state().memo.pop(_PRERENDER, None)
+def _reached(copy_key: tuple[str, str], page) -> None:
+    """The build is at ``page``: the copy going from the end stops before it."""
+    copy = build.state().memo.get(copy_key)
+    if copy is not None:
+        copy.reached(page.file.src_uri)
+
+
+def _stop(copy_key: tuple[str, str]) -> None:
+    copy = build.state().memo.pop(copy_key, None)
     if copy is not None:
         copy.stop()
 
@@ -182,6 +217,7 @@ def _render(page, store: pagecache.EntryStore, name: str, render, config, files)
 
 @event_priority(-1000)  # after every hook and plugin filled the context
 def on_page_context(context, page, config, nav):
+    _reached(_TEMPLATES, page)
     caches = _caches(config)
     if caches is None:
         return context
@@ -198,11 +234,18 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(1000)  # the template's output, before any hook changes it
 def on_post_page(output: str, page, config) -> str:
-    name = getattr(page, "newsroom_page_key", None)
-    caches = _caches(config) if name else None
-    if caches is not None and name:
-        caches.pages.put(name, output)
+    caches = _caches(config) if getattr(page, "newsroom_page_key", None) else None
+    if caches is not None:
+        _keep(caches, page, output)
     return output
+
+
+def _keep(caches: _Caches, page, output: str) -> None:
+    """Store the template's output of ``page`` under the key its context had (none when
+    it came from the cache or cannot be keyed)."""
+    name = getattr(page, "newsroom_page_key", None)
+    if name:
+        caches.pages.put(name, output)
 
 
 @event_priority(-200)  # after static-i18n built every language
@@ -216,13 +259,15 @@ def on_post_build(config) -> None:
     latest)."""
     if not build.is_final_pass(config):
         return
+    _stop(_TEMPLATES)
     caches = _caches(config)
     if caches is None:
         return
     pages, markdown = caches.pages, caches.markdown
     log.info(
-        f"Trang dùng lại / pages reused: {pages.hits}/{pages.hits + pages.misses}, "
-        f"Markdown {markdown.hits}/{markdown.hits + markdown.misses}"
+        f"Trang dùng lại / pages reused: {pages.reused}/{pages.hits + pages.misses}, "
+        f"Markdown {markdown.reused}/{markdown.hits + markdown.misses}; "
+        f"dựng song song / built alongside: {pages.alongside}, Markdown {markdown.alongside}"
     )
     state = build.state()
     for store in (pages, markdown):

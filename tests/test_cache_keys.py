@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
+from types import SimpleNamespace
 
+from mkdocs.config.base import LegacyConfig
 from newsroom.common import cache
+from newsroom.site.pagecache import page_key
 
 
 def _slugify(text: str) -> str:
@@ -30,3 +33,24 @@ def test_exact_repr_prints_every_value_as_it_is() -> None:
     assert cache.exact_repr(("tiêu đề at 0x1f>", 1)) != cache.exact_repr(("tiêu đề at 0x2f>", 1))
     assert cache.exact_repr([_Opaque()]) is None
     assert cache.exact_repr({"a": (1.5, "b")}) == repr({"a": (1.5, "b")})
+
+
+def test_a_page_key_covers_what_a_plugin_set_as_an_attribute_of_extra() -> None:
+    """static-i18n sets the language switch as an attribute of ``config.extra`` for each
+    page, and a template reads the attribute before the key of the same name: two pages
+    whose switches differ never share a key."""
+    page = SimpleNamespace(meta={}, file=SimpleNamespace(src_uri="a.md"), url="a/", title="A")
+    page.content, page.toc = "<p>a</p>", []
+
+    def key_with(alternate: list[dict[str, str]] | None) -> str | None:
+        extra = LegacyConfig(())
+        extra.load_dict({"alternate": [{"lang": "vi", "link": "/"}]})
+        if alternate is not None:
+            extra.alternate = alternate
+        return page_key("site", "vi", page, {}, "config", extra)
+
+    here = [{"lang": "vi", "link": "huong-dan/ma-loi/"}]
+    elsewhere = [{"lang": "vi", "link": "ke-hoach/2026/"}]
+    assert key_with(here) is not None
+    assert key_with(here) != key_with(elsewhere)
+    assert key_with(here) == key_with([dict(here[0])])  # by value

@@ -7,6 +7,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
+from urllib.parse import urljoin
 
 import pytest
 from conftest import SITE_URL, Build, build_site, make_project, run_build
@@ -293,6 +294,31 @@ def test_a_404_page_in_each_language(site, path, lang, other):
     assert 'data-root="/"' in html  # never "//", a protocol-relative address
     switch = re.findall(r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"', html)
     assert switch == [("/", "vi"), ("/en/", "en")]
+
+
+def test_every_page_s_language_switch_leads_to_itself_in_its_own_language(site):
+    """The switch of a page never shows another page's links (static-i18n sets it page by
+    page; a generated page it does not know, such as the guide's error codes, kept the
+    switch of the page built before it)."""
+    pages = [
+        p
+        for p in site.files()
+        if p.name == "index.html" and "pagefind" not in p.relative_to(site.site).parts
+    ]
+    assert len(pages) > 50
+    for path in pages:
+        relative = path.relative_to(site.site).as_posix()
+        lang = "en" if relative.startswith("en/") else "vi"
+        address = "/" + relative.removesuffix("index.html")
+        html = path.read_text(encoding="utf-8")
+        switch = dict(
+            (code, href)
+            for href, code in re.findall(
+                r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"', html
+            )
+        )
+        assert set(switch) == {"vi", "en"}, relative
+        assert urljoin(address, switch[lang]) == address, (relative, switch)
 
 
 # --- journalists' pages ----------------------------------------------------------------------

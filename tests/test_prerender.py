@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from conftest import make_project, run_build
-from test_rebuild import pages_reused
+from test_rebuild import built_alongside, pages_reused
 
 #: A static page in the folder MkDocs lists last (a folder's files come before its subfolders),
 #: among the pages the copy converts.
@@ -28,8 +28,11 @@ def test_a_page_that_warns_while_converting_is_converted_by_the_build(tmp_path: 
 
 
 def test_the_copy_converts_pages_from_the_end_in_a_clean_build(tmp_path: Path) -> None:
-    """With nothing cached, some conversions come from the copy, not all (they meet)."""
+    """With nothing cached, some conversions and pages come from the copies, not all (they
+    meet)."""
     root = make_project(tmp_path / "project")
     build = run_build(root)
-    _pages, built, markdown = pages_reused(build)
+    _pages, built, _markdown = pages_reused(build)
+    pages, markdown = built_alongside(build)
     assert 0 < markdown < built
+    assert 0 < pages < built

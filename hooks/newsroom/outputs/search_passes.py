@@ -64,6 +64,12 @@ def early(state: build.BuildState) -> search_early.EarlyShards | None:
     return state.memo.get(_EARLY)
 
 
+def forget_early(state: build.BuildState) -> None:
+    """In a forked copy of the build that renders pages but must not stage them
+    (``prerender.start_templates``): the copy has no early shards."""
+    state.memo.pop(_EARLY, None)
+
+
 def earlier(state: build.BuildState) -> search.Earlier | None:
     """What the last build indexed, when this one kept its ``site/`` (and its pages)."""
     recorded = state.record.search if state.record is not None else None

@@ -25,6 +25,7 @@ another key is ignored; a symbolic link in place of the folder disables the cach
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import logging
@@ -32,6 +33,7 @@ import os
 import pickle
 import re
 import tempfile
+import time
 import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -103,6 +105,10 @@ class EntryStore:
         self.folder = folder
         self.used: set[str] = set()
         self.hits = self.misses = 0
+        #: hits on entries written since the store was opened: by a copy of this build
+        #: working from the other end (``prerender``), not by an earlier build
+        self.alongside = 0
+        self.opened_ns = time.time_ns()
         self.enabled = _prepare(folder)
 
     def get(self, name: str) -> Any | None:
@@ -120,7 +126,15 @@ class EntryStore:
             return None
         self.hits += 1
         self.used.add(name)
+        with contextlib.suppress(OSError):
+            if os.stat(self.folder / name, follow_symlinks=False).st_mtime_ns >= self.opened_ns:
+                self.alongside += 1
         return value
+
+    @property
+    def reused(self) -> int:
+        """Hits on entries an earlier build wrote."""
+        return self.hits - self.alongside
 
     def put(self, name: str, value: Any) -> None:
         """Write one entry; a failure only costs the next build time.
@@ -271,6 +285,7 @@ def page_key(
         stable_repr(sorted(shown.items())),
         config,
         stable_repr(extra),
+        stable_repr(sorted(_attributes_set(extra).items())),
     ]
     if any(is_opaque(part) for part in parts):
         return None
@@ -285,6 +300,18 @@ def page_key(
         toc_text(page.toc),
         *parts,
     )
+
+
+def _attributes_set(extra: Any) -> dict[str, Any]:
+    """The attributes plugins set on ``config.extra`` beside its keys (static-i18n's language
+    switch, ``extra.alternate``, per page): a template reads such an attribute before the key
+    of the same name."""
+    own = getattr(extra, "__dict__", {})
+    return {k: v for k, v in own.items() if not k.startswith("_") and k not in _CONFIG_OWN}
+
+
+#: What a MkDocs config object holds as attributes of its own (not set by plugins).
+_CONFIG_OWN = frozenset({"data", "config_file_path"})
 
 
 def toc_text(toc: Iterable[Any]) -> str:
@@ -348,10 +375,22 @@ def lookups_hold(entry: RenderedMarkdown, files: Any) -> bool:
     return all(_identity(files.get_file_from_path(p)) == found for p, found in entry.lookups)
 
 
-class _WarningCount(logging.Handler):
+class WarningCount(logging.Handler):
+    """The warnings MkDocs' loggers log from ``counting()`` until ``stop()``: a page that
+    warns while it is rendered is never cached (a strict build must stop on it every time)."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.count = 0
+
+    @classmethod
+    def counting(cls) -> WarningCount:
+        counter = cls()
+        logging.getLogger("mkdocs").addHandler(counter)
+        return counter
+
+    def stop(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self)
 
     def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
@@ -362,13 +401,11 @@ def render_and_record(
 ) -> RenderedMarkdown | None:
     """Render with MkDocs' own method; the result, unless something was logged as a warning."""
     recorder = RecordingFiles(files)
-    counter = _WarningCount()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(counter)
+    counter = WarningCount.counting()
     try:
         render(config, recorder)
     finally:
-        logger.removeHandler(counter)
+        counter.stop()
     if counter.count:
         return None
     return RenderedMarkdown(

@@ -1,4 +1,4 @@
-"""The Markdown of a language's pages converted from both ends at once, on two cores.
+"""A language's pages converted and rendered from both ends at once, on two cores.
 
 MkDocs converts every page's Markdown (``Page.render``) one page after another, from the
 first; at 10,000 articles that is about 1.3 ms a page with the page cache's entry written
@@ -15,6 +15,16 @@ The copy runs the same page events as MkDocs up to the conversion (``on_pre_page
 warning while converting is not cached (``pagecache.render_and_record``), so the build
 converts it itself and a strict build stops on it as before. A copy that fails only leaves
 more pages to the build.
+
+The templates go the same way (``start_templates``): once every page is converted and the
+template environment is ready (``on_env``), a second copy renders the pages' templates from
+the last one backwards and hands each page's HTML to the page cache as the build would
+(``keep``), while the build renders from the first and finds the copy's pages by their key.
+The copy runs the page context events (the build runs them again for every page: whatever
+they report, the build reports) and renders; it writes no page of the site. A page whose
+rendering logs a warning is not kept, so the build renders it itself. Before rendering, the
+copy lets go of whatever the build would do alongside its pages (``detach``: the search
+staging of written pages), which only the build may do.
 """
 
 from __future__ import annotations
@@ -24,12 +34,15 @@ import mmap
 import os
 import signal
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from mkdocs.commands.build import get_context
 from mkdocs.structure.pages import Page
 
 from ..common import forking
+from .pagecache import WarningCount
 
 _COUNTER = struct.Struct("q")
 
@@ -74,6 +87,66 @@ def start(config: Any, files: Any, pages: list[Any]) -> Copy | None:
 
     pid = forking.run_in_copy(convert, 0)  # a copy that fails leaves pages to the build
     return Copy(pid, counter, {file.src_uri: i for i, file in enumerate(pages)})
+
+
+def start_templates(
+    config: Any,
+    nav: Any,
+    pages: list[Any],
+    env: Any,
+    detach: Callable[[], None],
+    keep: Callable[[Any, str], None],
+) -> Copy | None:
+    """Fork the copy rendering the templates of ``pages`` (the pass's files, in MkDocs'
+    order) from the last; ``keep(page, html)`` hands a page's output to the page cache."""
+    if len(pages) < 2 or not forking.AVAILABLE:
+        return None
+    counter = mmap.mmap(-1, _COUNTER.size)
+    _COUNTER.pack_into(counter, 0, -1)
+
+    def render() -> int:
+        detach()
+        _render_from_the_end(config, nav, pages, env, counter, keep)
+        return 0
+
+    pid = forking.run_in_copy(render, 0)  # a copy that fails leaves pages to the build
+    return Copy(pid, counter, {file.src_uri: i for i, file in enumerate(pages)})
+
+
+def _render_from_the_end(
+    config: Any,
+    nav: Any,
+    pages: list[Any],
+    env: Any,
+    counter: mmap.mmap,
+    keep: Callable[[Any, str], None],
+) -> None:
+    """Render pages from the last until the build is one page away, as
+    ``mkdocs.commands.build._build_page`` does up to the page's output (not written)."""
+    plugins = config.plugins
+    for position in range(len(pages) - 1, -1, -1):
+        if _COUNTER.unpack_from(counter, 0)[0] >= position - 1:
+            return
+        page = pages[position].page
+        if page is None:
+            continue
+        config._current_page = page
+        warnings = WarningCount.counting()
+        try:
+            page.active = True
+            context = get_context(nav, pages, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = plugins.on_page_context(context, page=page, config=config, nav=nav)
+            output = template.render(context)
+        except Exception:  # the build renders it, and reports what is wrong
+            return
+        finally:
+            warnings.stop()
+            page.active = False
+            config._current_page = None
+            page.content = None  # kept compressed until now (page_memory): let go again
+        if not warnings.count:
+            keep(page, output)
 
 
 def _convert_from_the_end(config: Any, files: Any, pages: list[Any], counter: mmap.mmap) -> None:
