@@ -52,7 +52,15 @@ def _serve(
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
+        preexec_fn=_interruptible,
     )
+
+
+def _interruptible() -> None:
+    """Ctrl-C stops the server as in an editor's terminal, also when the tests run in the
+    background, whose commands inherit an ignored SIGINT (then Python never turns it into
+    ``KeyboardInterrupt`` and the server would not stop)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_dirty_preview_shows_a_saved_edit_everywhere_it_is_listed(tmp_path: Path) -> None:

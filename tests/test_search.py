@@ -19,6 +19,7 @@ from conftest import (
 )
 from newsroom.common.text import fold
 from newsroom.outputs import pagefind_chunks, pagefind_runs, search, search_shards
+from newsroom.site import sitedir
 
 PAGE = """<!doctype html><html lang="vi"><head><title>x</title></head><body>
 <nav>Đăng nhập Điều hướng</nav>
@@ -133,6 +134,27 @@ def test_a_page_found_to_mark_nothing_is_read_again_only_when_its_file_changed(t
     pages, _missing, third = search.stage(tmp_path / "c", documents, unmarked=again)
     assert pages == {"vi": 2} and third == {}
     assert (tmp_path / "c" / "tin-tuc" / "index.html").is_file()
+
+
+def test_the_pages_of_a_site_are_listed_without_the_last_build_s_being_deleted(tmp_path: Path):
+    """A clean build sets the last build's pages aside in a dot folder that a thread deletes
+    while it runs (``sitedir``): the search never lists them (it indexed them, and ended in
+    an error when a folder of them was deleted as it was listed)."""
+    site = tmp_path / "site"
+    for page in ("index.html", "a/index.html", "a/b/index.html", "en/index.html", "a/x.txt"):
+        (site / page).parent.mkdir(parents=True, exist_ok=True)
+        (site / page).write_text("<p>x</p>", encoding="utf-8")
+    trash = site / f"{sitedir.TRASH_PREFIX}123" / "c"
+    trash.mkdir(parents=True)
+    (trash / "index.html").write_text("<p>old</p>", encoding="utf-8")
+    (site / ".hidden.html").write_text("<p>x</p>", encoding="utf-8")
+    expected = ["a/b/index.html", "a/index.html", "en/index.html", "index.html"]
+    assert search.built_pages(site) == expected
+    assert expected == [
+        p.relative_to(site).as_posix()
+        for p in sorted(site.rglob("*.html"))
+        if not any(part.startswith(".") for part in p.relative_to(site).parts)
+    ]  # the order of the paths, as the incremental build lists its own
 
 
 def test_search_pages_are_never_indexed():

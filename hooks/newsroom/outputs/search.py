@@ -266,8 +266,8 @@ def documents(
     yield from article_documents(site_dir, corpus, registries, skip)
     skipped = article_urls | search_page_urls()
     if outputs is None:
-        found = [p.relative_to(site_dir).as_posix() for p in sorted(site_dir.rglob("*.html"))]
-    else:  # in the order of the paths above: by their parts
+        found = built_pages(site_dir)
+    else:
         found = sorted((rel for rel in outputs if rel.endswith(".html")), key=_parts)
     for relative in found:
         if relative.startswith(f"{BUNDLE_DIR}/") or relative in _NOT_INDEXED:
@@ -282,6 +282,22 @@ def documents(
 
 def _parts(relative: str) -> list[str]:
     return relative.split("/")
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """The HTML files in ``site_dir`` by relative path, in path order. Dot entries are not
+    the site's: the last build's pages wait in one (``sitedir.TRASH_PREFIX``) while a thread
+    deletes them during this build, so they are neither listed nor walked (a folder deleted
+    while walking would end the walk in an error)."""
+    found: list[str] = []
+    for folder, dirs, files in os.walk(site_dir):  # a folder gone meanwhile is skipped
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        relative = Path(folder).relative_to(site_dir).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        found.extend(
+            prefix + name for name in files if name.endswith(".html") and not name.startswith(".")
+        )
+    return sorted(found, key=_parts)
 
 
 # -- writing ------------------------------------------------------------------------------------
