@@ -73,20 +73,14 @@ class Copy:
 
 def start(config: Any, files: Any, pages: list[Any]) -> Copy | None:
     """Fork the copy converting ``pages`` (the pass's files, in MkDocs' order) from the last."""
-    if len(pages) < 2 or not forking.AVAILABLE:
-        return None
-    counter = mmap.mmap(-1, _COUNTER.size)  # shared with the copy
-    _COUNTER.pack_into(counter, 0, -1)
 
-    def convert() -> int:
+    def convert(counter: mmap.mmap) -> None:
         # The collector stays on: each conversion leaves a Markdown instance full of
         # reference cycles (170 MB at 10,000 articles without it); what the build loaded
         # before the copy was made is frozen (``collector``), so collections do not walk it.
         _convert_from_the_end(config, files, pages, counter)
-        return 0
 
-    pid = forking.run_in_copy(convert, 0)  # a copy that fails leaves pages to the build
-    return Copy(pid, counter, {file.src_uri: i for i, file in enumerate(pages)})
+    return _start(pages, convert)
 
 
 def start_templates(
@@ -99,18 +93,33 @@ def start_templates(
 ) -> Copy | None:
     """Fork the copy rendering the templates of ``pages`` (the pass's files, in MkDocs'
     order) from the last; ``keep(page, html)`` hands a page's output to the page cache."""
-    if len(pages) < 2 or not forking.AVAILABLE:
-        return None
-    counter = mmap.mmap(-1, _COUNTER.size)
-    _COUNTER.pack_into(counter, 0, -1)
 
-    def render() -> int:
+    def render(counter: mmap.mmap) -> None:
         detach()
         _render_from_the_end(config, nav, pages, env, counter, keep)
+
+    return _start(pages, render)
+
+
+def _start(pages: list[Any], work: Callable[[mmap.mmap], None]) -> Copy | None:
+    """Fork a copy doing ``work`` on ``pages`` from the last, with the counter it reads the
+    build's position from; none for fewer than two pages or without ``fork``."""
+    if len(pages) < 2 or not forking.AVAILABLE:
+        return None
+    counter = mmap.mmap(-1, _COUNTER.size)  # shared with the copy
+    _COUNTER.pack_into(counter, 0, -1)
+
+    def run() -> int:
+        work(counter)
         return 0
 
-    pid = forking.run_in_copy(render, 0)  # a copy that fails leaves pages to the build
+    pid = forking.run_in_copy(run, 0)  # a copy that fails leaves pages to the build
     return Copy(pid, counter, {file.src_uri: i for i, file in enumerate(pages)})
+
+
+def _build_is_near(counter: mmap.mmap, position: int) -> bool:
+    """The build has reached the page before ``position`` (or beyond): the copy stops."""
+    return bool(_COUNTER.unpack_from(counter, 0)[0] >= position - 1)
 
 
 def _render_from_the_end(
@@ -125,7 +134,7 @@ def _render_from_the_end(
     ``mkdocs.commands.build._build_page`` does up to the page's output (not written)."""
     plugins = config.plugins
     for position in range(len(pages) - 1, -1, -1):
-        if _COUNTER.unpack_from(counter, 0)[0] >= position - 1:
+        if _build_is_near(counter, position):
             return
         page = pages[position].page
         if page is None:
@@ -154,7 +163,7 @@ def _convert_from_the_end(config: Any, files: Any, pages: list[Any], counter: mm
     ``mkdocs.commands.build._populate_page`` does it: the page cache's hook stores each)."""
     plugins = config.plugins
     for position in range(len(pages) - 1, -1, -1):
-        if _COUNTER.unpack_from(counter, 0)[0] >= position - 1:
+        if _build_is_near(counter, position):
             return
         file = pages[position]
         page = file.page if file.page is not None else Page(None, file, config)
