@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from newsroom.content.registries import Registries
 from newsroom.content.settings import Settings
 from newsroom.site import build, guide
@@ -24,14 +24,7 @@ def on_files(files: Files, config) -> Files:
     """
     if build.current_language(config) != "vi" or files.get_file_from_path(guide.PAGE_URI):
         return files
-    page = File.generated(
-        config, guide.PAGE_URI, content=guide.error_code_page(), inclusion=InclusionLevel.NOT_IN_NAV
-    )
-    # What static-i18n's language switch reads: without it, the page kept the switch of the
-    # page built before it (its "Tiếng Việt" link led to that other page).
-    page.locale = page.locale_alternate_of = "vi"
-    page.alternates = {"vi": page}
-    files.append(page)
+    files.append(build.generated_page(config, guide.PAGE_URI, guide.error_code_page(), "vi"))
     return files
 
 

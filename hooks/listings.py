@@ -8,10 +8,9 @@ pages as unknown files, so they are added to the per-language file set it produc
 from __future__ import annotations
 
 from itertools import islice
-from types import SimpleNamespace
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from newsroom.site import build, listings, urls
 from newsroom.site.views import card, link, listing_page
 
@@ -25,11 +24,9 @@ def on_files(files: Files, config) -> Files:
     pages = _listing_pages(state, lang)
     other_urls = {p.url for p in _listing_pages(state, other)}
     for page in pages:
-        file = File.generated(
-            config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV
-        )
-        _as_i18n_file(file, lang, other, page, other_urls)
-        files.append(file)
+        counterpart = urls.prefix(other) + page.url[len(urls.prefix(lang)) :]
+        translation = counterpart if counterpart in other_urls else None
+        files.append(build.generated_page(config, page.src_uri, page.markdown(), lang, translation))
         state.listing_pages[page.src_uri] = page
     _dirty_preview(files, state, lang, other_urls)
     return files
@@ -71,18 +68,6 @@ def _listing_pages(state: build.BuildState, lang: str) -> list[listings.ListingP
             site.corpus, site.registries, lang, state.settings.page_size
         )
     return state.memo[key]
-
-
-def _as_i18n_file(
-    file: File, lang: str, other: str, page: listings.ListingPage, other_urls: set[str]
-) -> None:
-    """Give the generated file the attributes static-i18n's language switcher reads."""
-    file.locale = file.locale_alternate_of = lang
-    file.alternates = {lang: file}
-    counterpart = page.url[len(urls.prefix(lang)) :]
-    counterpart = urls.prefix(other) + counterpart
-    if counterpart in other_urls:
-        file.alternates[other] = SimpleNamespace(url=counterpart)
 
 
 def on_page_context(context, page, config, nav):

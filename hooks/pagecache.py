@@ -234,7 +234,7 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(1000)  # the template's output, before any hook changes it
 def on_post_page(output: str, page, config) -> str:
-    caches = _caches(config) if getattr(page, "newsroom_page_key", None) else None
+    caches = _caches(config)
     if caches is not None:
         _keep(caches, page, output)
     return output

@@ -7,10 +7,8 @@ and keeps the pages out of the navigation tree.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from newsroom.desk import public
 from newsroom.site import build
 
@@ -22,10 +20,6 @@ def on_files(files: Files, config) -> Files:
     lang = build.current_language(config)
     other = "en" if lang == "vi" else "vi"
     for page in public.pages(site.corpus, site.desk.plans, lang):
-        file = File.generated(
-            config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV
-        )
-        file.locale = file.locale_alternate_of = lang  # what static-i18n's switcher reads
-        file.alternates = {lang: file, other: SimpleNamespace(url=public.url(page.year, other))}
-        files.append(file)
+        translation = public.url(page.year, other)
+        files.append(build.generated_page(config, page.src_uri, page.markdown, lang, translation))
     return files

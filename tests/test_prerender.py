@@ -1,7 +1,7 @@
-"""The Markdown of a pass converted from both ends (``newsroom.site.prerender``): a forked
-copy converts from the last page while the build goes from the first. What it converted is
-what the build would have (``test_rebuild``: cold cache against no cache, byte for byte);
-here, what it must leave to the build."""
+"""The pages of a pass converted and rendered from both ends (``newsroom.site.prerender``):
+forked copies convert and render from the last page while the build goes from the first.
+What they made is what the build would have (``test_rebuild``: cold cache against no cache,
+byte for byte); here, what they must leave to the build, and that none outlives it."""
 
 from __future__ import annotations
 
@@ -25,6 +25,20 @@ def test_a_page_that_warns_while_converting_is_converted_by_the_build(tmp_path: 
     assert build.returncode != 0, build.output
     assert re.search(rf"{LAST_PAGE}.*khong-ton-tai\.md", build.output), build.output
     assert "strict mode" in build.output
+    assert _processes_of(root) == []  # the failed build left no copy running
+
+
+def _processes_of(root: Path) -> list[int]:
+    """Processes whose command line names the project (a copy has the build's)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes()
+        except OSError:  # not a process, or it ended meanwhile
+            continue
+        if entry.name.isdigit() and str(root).encode() in command:
+            found.append(int(entry.name))
+    return found
 
 
 def test_the_copy_converts_pages_from_the_end_in_a_clean_build(tmp_path: Path) -> None:

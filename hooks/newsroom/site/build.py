@@ -12,7 +12,10 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
+
+from mkdocs.structure.files import File, InclusionLevel
 
 from ..common import clock
 from ..common.cache import Listing, Store
@@ -299,6 +302,22 @@ def current_language(config: Any) -> str:
     """The language being built: static-i18n's current language, else the default."""
     plugin = config.plugins.get("i18n")
     return getattr(plugin, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def generated_page(
+    config: Any, src_uri: str, content: str, lang: str, translation: str | None = None
+) -> File:
+    """A page the hooks generate for the pass of ``lang``, out of the navigation, carrying
+    what static-i18n's language switch reads: its language and, if it has one, the address
+    of its translation (else the switch leads to the other language's home). A generated
+    page without them kept the switch of the page built before it."""
+    file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    file.locale = file.locale_alternate_of = lang  # type: ignore[attr-defined]
+    alternates: dict[str, Any] = {lang: file}
+    if translation is not None:
+        alternates["en" if lang == "vi" else "vi"] = SimpleNamespace(url=translation)
+    file.alternates = alternates  # type: ignore[attr-defined]
+    return file
 
 
 def is_final_pass(config: Any) -> bool:
