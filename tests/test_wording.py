@@ -8,6 +8,8 @@ moment is written one way per language in every named form.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import pickle
 import re
 import shutil
 import tomllib
@@ -17,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from feeds_support import article, make_corpus, translation
+from jinja2 import Environment
 from newsroom.common import dates, wording
 from newsroom.content import facets
 from newsroom.content.model import MEDIA_KINDS, UPDATE_KINDS
@@ -207,3 +210,35 @@ def test_press_room_writes_dates_like_every_other_page(tmp_path) -> None:
         context = pressroom.context(corpus, lang)
         items = next(s for s in context["sections"] if s["id"] == "press_releases")["items"]
         assert items[0]["date"] == expected
+
+
+def test_the_loaded_catalogue_is_read_only_and_reads_as_the_files_say() -> None:
+    """Every page's template holds the same catalogue object (``t``), and the page cache keys
+    pages by its printed form, worked out once: no page, hook or template may change it. It
+    still reads as the files say (sections, texts, lists in order), prints as a ``dict``
+    does and goes through Jinja's ``tojson``."""
+    for lang in wording.LANGUAGES:
+        loaded, raw = wording.catalogue(lang), _raw(lang)
+        assert loaded == {
+            name: {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+            for name, values in raw.items()
+        }
+        assert repr(loaded) == dict.__repr__(loaded) and eval(repr(loaded)) == loaded
+        page = loaded["page"]
+        changes = [
+            (page.__setitem__, ("home", "x")),
+            (page.update, ({"home": "x"},)),
+            (page.pop, ("home",)),
+            (page.setdefault, ("new", "x")),
+            (page.clear, ()),
+            (loaded.__delitem__, ("page",)),
+        ]
+        for change, arguments in changes:
+            with pytest.raises(TypeError, match="read-only"):
+                change(*arguments)
+        assert loaded["page"] == {
+            k: tuple(v) if isinstance(v, list) else v for k, v in raw["page"].items()
+        }
+        rendered = Environment().from_string("{{ t.search_script | tojson }}").render(t=loaded)
+        assert json.loads(rendered) == raw["search_script"]
+        assert pickle.loads(pickle.dumps(loaded)) == loaded

@@ -22,12 +22,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .frozen import freeze
+
 DATA = Path(__file__).parent / "data"
 LANGUAGES = ("vi", "en")
 #: Sections and keys whose texts may use different fields in each language
 #: (``{d} {month} {yyyy}`` / ``{dd}/{mm}/{yyyy}``; ``Q{q}`` / ``Quý {roman}``).
 OWN_FIELDS = frozenset({"dates", "plan.quarter"})
 
+#: One language's wording by section; the loaded catalogue is frozen (``frozen.FrozenDict``,
+#: lists as tuples): shared by every page, it cannot be changed by one of them.
 Catalogue = dict[str, dict[str, Any]]
 
 
@@ -91,16 +95,16 @@ def _check(all_data: dict[str, Catalogue]) -> None:
 def _all() -> dict[str, Catalogue]:
     loaded = {lang: _read(lang) for lang in LANGUAGES}
     _check(loaded)
-    return loaded
+    return {lang: freeze(data) for lang, data in loaded.items()}
 
 
 def catalogue(lang: str) -> Catalogue:
-    """All wording of one language, by section (templates: ``t``). Shared: do not modify."""
+    """All wording of one language, by section (templates: ``t``). Shared and read-only."""
     return _all()["en" if lang == "en" else "vi"]
 
 
 def section(lang: str, name: str) -> dict[str, Any]:
-    """One section of ``lang`` (``section("vi", "press")``). Shared: do not modify."""
+    """One section of ``lang`` (``section("vi", "press")``). Shared and read-only."""
     return catalogue(lang)[name]
 
 
