@@ -70,7 +70,7 @@ def _caches(config) -> _Caches | None:
         state.memo[memo] = _Caches(
             site,
             pagecache.EntryStore(state.cache_dir / "markdown"),
-            pagecache.EntryStore(state.cache_dir / "pages"),
+            pagecache.EntryStore(state.cache_dir / "pages", generation=site),
         )
     return state.memo[memo]
 

@@ -20,7 +20,8 @@ every page that is not an article (the navigation shows their titles) and the th
 
 Entries are files in one folder, each sealed with the machine's cache secret (``cache.py``)
 over its key and its bytes, so a cache committed to a repository or an entry renamed to
-another key is ignored; a symbolic link in place of the folder disables the cache.
+another key is ignored; a symbolic link in place of the folder disables the cache. The page
+store compresses its entries against a page it learned first (``page_dictionary``).
 """
 
 from __future__ import annotations
@@ -51,9 +52,11 @@ from ..common.cache import (
     seal,
     stable_repr,
 )
+from . import page_dictionary
 
-_FORMAT = b"newsroom-page-1\n"
+_FORMAT = b"newsroom-page-2\n"
 _KEY_NAME = re.compile(r"^[0-9a-f]{64}$")
+_DICTIONARY_NAME = re.compile(rf"^{page_dictionary.PREFIX}[0-9a-f]{{1,32}}$")
 #: The list of entries the last build of a kind (``build``, ``serve``) used: ``keep-<kind>``.
 _KEEP = "keep-"
 #: The template context MkDocs itself fills: derived from the config, the navigation and the
@@ -99,9 +102,12 @@ _TEMPORARY = ".tmp-"
 
 
 class EntryStore:
-    """A folder of sealed, compressed entries; ``prune`` deletes what a build did not use."""
+    """A folder of sealed, compressed entries; ``prune`` deletes what a build did not use.
 
-    def __init__(self, folder: Path) -> None:
+    With a ``generation`` (the digest of what every key holds), entries are compressed
+    against a dictionary learned from the first large one (``page_dictionary``)."""
+
+    def __init__(self, folder: Path, generation: str = "") -> None:
         self.folder = folder
         self.used: set[str] = set()
         self.hits = self.misses = 0
@@ -110,13 +116,18 @@ class EntryStore:
         self.alongside = 0
         self.opened_ns = time.time_ns()
         self.enabled = _prepare(folder)
+        self._dictionary = (
+            page_dictionary.Dictionary(folder, generation, _TEMPORARY)
+            if self.enabled and generation
+            else None
+        )
 
     def get(self, name: str) -> Any | None:
         if not self.enabled:
             return None
         try:
             data = read_regular(self.folder / name)
-            value = _open(name, data) if data is not None else None
+            value = self._open(name, data) if data is not None else None
         except (OSError, ValueError, zlib.error, pickle.UnpicklingError, EOFError):
             value = None
         except Exception:  # an entry of another version of the code: no entry
@@ -147,19 +158,37 @@ class EntryStore:
             return
         self.used.add(name)
         try:
-            payload = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+            raw = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            if self._dictionary is not None:
+                self._dictionary.learn(raw)
+                payload = self._dictionary.compress(raw)
+            else:
+                payload = page_dictionary.plain_compress(raw)
             flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW
             with os.fdopen(os.open(self.folder / name, flags, 0o644), "wb") as out:
                 out.write(_FORMAT + seal(name.encode() + payload) + payload)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return
 
+    def _open(self, name: str, data: bytes) -> Any | None:
+        if not data.startswith(_FORMAT):
+            return None
+        body = data[len(_FORMAT) :]
+        check, payload = body[:32], body[32:]
+        if not hmac.compare_digest(seal(name.encode() + payload), check):
+            return None  # not written by this machine's builds, or moved to another key
+        if self._dictionary is not None:
+            raw = self._dictionary.decompress(payload)
+        else:
+            raw = page_dictionary.plain_decompress(payload)
+        return pickle.loads(raw) if raw is not None else None
+
     def remember(self, kind: str, extend: bool) -> None:
         """Note the entries this build used as those of the last ``kind`` build (a preview
         rebuild after a save uses only a few: ``extend`` adds them to the earlier list)."""
         if not self.enabled:
             return
-        names = set(self.used) | (self._remembered(kind) if extend else set())
+        names = self._in_use() | (self._remembered(kind) if extend else set())
         try:
             fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=_TEMPORARY)
             with os.fdopen(fd, "w", encoding="ascii") as out:
@@ -173,22 +202,31 @@ class EntryStore:
             text = (read_regular(self.folder / f"{_KEEP}{kind}") or b"").decode("ascii")
         except UnicodeDecodeError:
             return set()
-        return {name for name in text.split() if _KEY_NAME.match(name)}
+        return {
+            name for name in text.split() if _KEY_NAME.match(name) or _DICTIONARY_NAME.match(name)
+        }
+
+    def _in_use(self) -> set[str]:
+        """The entries this build used, and the dictionary it compresses against."""
+        if self._dictionary is None:
+            return set(self.used)
+        return self.used | {self._dictionary.path.name}
 
     def prune(self, keep: str = "") -> int:
-        """Delete the entries neither this build nor the last ``keep`` build used (a
-        production build keeps the preview's pages), and the temporary copies a killed build
-        left (``cache.remove_stale_copies``: not one another build is writing now)."""
+        """Delete the entries and dictionaries neither this build nor the last ``keep`` build
+        used (a production build keeps the preview's pages and their dictionary: the
+        preview's keys differ), and the temporary copies a killed build left
+        (``cache.remove_stale_copies``: not one another build is writing now)."""
         if not self.enabled:
             return 0
         removed = remove_stale_copies(self.folder, _TEMPORARY)
-        kept = self.used | (self._remembered(keep) if keep else set())
+        kept = self._in_use() | (self._remembered(keep) if keep else set())
         try:
             names = os.listdir(self.folder)
         except OSError:
             return removed
         for name in names:
-            if name in kept or not _KEY_NAME.match(name):
+            if name in kept or not (_KEY_NAME.match(name) or _DICTIONARY_NAME.match(name)):
                 continue
             try:
                 os.unlink(self.folder / name)
@@ -205,16 +243,6 @@ def _prepare(folder: Path) -> bool:
     except OSError:
         return False
     return not folder.is_symlink() and folder.is_dir()
-
-
-def _open(name: str, data: bytes) -> Any | None:
-    if not data.startswith(_FORMAT):
-        return None
-    body = data[len(_FORMAT) :]
-    check, payload = body[:32], body[32:]
-    if not hmac.compare_digest(seal(name.encode() + payload), check):
-        return None  # not written by this machine's builds, or moved to another key
-    return pickle.loads(zlib.decompress(payload))
 
 
 # ---- keys ---------------------------------------------------------------------------------
