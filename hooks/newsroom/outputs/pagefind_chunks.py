@@ -54,7 +54,7 @@ def rechunk(output: Path, target: int = CHUNK_BYTES) -> dict[str, int]:
     except (IndexError, KeyError, ValueError, OSError, EOFError, zlib.error) as error:
         raise ChunkFormatError(f"unexpected bundle: {error!r}") from error
     new_chunks = {name: data for _, _, chunks in plans.values() for name, data in chunks.items()}
-    with ThreadPoolExecutor() as pool:  # gzip at Pagefind's level (9) is most of the time
+    with ThreadPoolExecutor() as pool:  # gzip is most of the time
         packed = dict(zip(new_chunks, pool.map(_pack, new_chunks.values()), strict=True))
     counts = {}
     for lang, (old, meta, chunks) in plans.items():
@@ -223,8 +223,14 @@ def _unpack(data: bytes) -> bytes:
     return raw[len(_SIGNATURE) :]
 
 
+#: gzip's level for the chunks: Pagefind's own 9 took 1.6 times as long for 0.6 % less
+#: (30 MB of chunks at 10,000 articles: 1.97 s against 1.20 s on one core, 14.04 against
+#: 14.12 MB; the first results of a query load about 300 KB of them).
+CHUNK_GZIP_LEVEL = 6
+
+
 def _pack(data: bytes) -> bytes:
-    return gzip.compress(_SIGNATURE + data, compresslevel=9, mtime=0)
+    return gzip.compress(_SIGNATURE + data, compresslevel=CHUNK_GZIP_LEVEL, mtime=0)
 
 
 def _head(data: bytes, at: int) -> tuple[int, int, int]:
