@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from newsroom.common.text import nfc
 from newsroom.common.wording import catalogue, text
 from newsroom.content.paths import translation_of
-from newsroom.site import build, links, preview, urls
+from newsroom.site import build, fragments, links, preview, urls
 from newsroom.site.views import article_page
 
 
@@ -40,6 +40,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return None
 
     return links.rewrite_for_translation(markdown, page.file.src_uri, page.url, target, note)
+
+
+def on_env(env, config, files):
+    """The navigation sidebar is rendered once per pass for the pages outside it."""
+    fragments.start_pass(env)
+    return env
 
 
 def on_page_context(context, page, config, nav):

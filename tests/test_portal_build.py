@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import pytest
-from conftest import SITE_URL, Build, build_site, make_project, run_build
+from conftest import SITE_URL, Build, build_env, build_site, make_project, run_build
 
 pytestmark = pytest.mark.build
 
@@ -355,3 +357,34 @@ def test_an_upcoming_press_conference_page_offers_its_calendar_file(site):
     box = html.split('class="nr-box nr-box--event"', 1)[1].split("</aside>", 1)[0]
     assert '<a href="../../../feeds/hop-bao/fx-2026-hop-bao.ics" type="text/calendar"' in box
     assert "Thêm vào lịch" in box
+
+
+def test_the_navigation_rendered_once_per_pass_is_what_each_page_would_render(site, tmp_path):
+    """The sidebar of pages outside the navigation is rendered once per pass for all whose
+    links read the same (``newsroom.site.fragments``). Built again with Material's own
+    include on every page (the hooks do not register the shortcut), every file of the site
+    is the same, byte for byte: pages at every depth, in both languages, in the navigation
+    or not."""
+    from test_rebuild import assert_same, output
+
+    root = make_project(
+        tmp_path / "project",
+        extra_files={"tin-tuc/2026/dinh-chinh.md": CORRECTED, "tin-tuc/2026/co-anh.md": PICTURED},
+    )
+    without = root / "site"
+    run = (
+        "import sys; from newsroom.site import fragments; fragments.ENABLED = False; "
+        "from mkdocs.__main__ import cli; cli.main(args=sys.argv[1:], prog_name='mkdocs')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", run, "build", "-f", str(root / "mkdocs.yml"), "-d", str(without)],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    built = Build(root, without, result.returncode, result.stdout + result.stderr)
+    assert len([p for p in built.files() if p.suffix == ".html"]) > 40
+    assert_same(output(built), output(site))

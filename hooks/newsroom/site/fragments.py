@@ -1,0 +1,75 @@
+"""Material's navigation sidebar, rendered once per pass for the pages it reads the same for.
+
+Every page carries the site's navigation (``partials/nav.html``): about a fifth of the time
+Jinja spends on an article's page (0.6 ms of 3 ms). Articles and listing pages are not in
+the navigation (``not_in_nav``), so for them the sidebar reads nothing of the page but the
+links it makes relative to it: the navigation itself, the configuration and the language are
+those of the pass. Such a page's sidebar is kept under the relative forms of every address it
+can print (each navigation entry, the home page, the logo), and the next page whose links read
+the same gets the same HTML. A page in the navigation (the sidebar marks it, or shows its
+table of contents) is always rendered. The template (``overrides/main.html``) calls
+:func:`navigation` exactly where Material includes the partial, and includes it itself when
+the hooks did not register it (:data:`ENABLED`): ``tests/test_portal_build.py`` builds both
+ways and finds every file the same, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+#: The partial this module renders, as Material's ``base.html`` includes it.
+PARTIAL = "partials/nav.html"
+#: Registered for every pass (``start_pass``); the tests turn it off to build without it.
+ENABLED = True
+#: The sidebars of the current pass, by the relative forms of the addresses they print.
+_kept: dict[tuple[str | None, ...], Markup] = {}
+
+
+def start_pass(env: Environment) -> None:
+    """A pass (a language, or a preview's rebuild) starts: forget the last one's sidebars
+    (another navigation, configuration or language) and let the templates ask for them."""
+    _kept.clear()
+    if ENABLED:
+        env.globals["nr_navigation"] = navigation
+
+
+@pass_context
+def navigation(context: Context) -> Markup:
+    """The rendered partial: kept from an earlier page of this pass whose links read the
+    same, else rendered here as Material's ``{% include %}`` renders it."""
+    key = _key(context)
+    if key is not None and key in _kept:
+        return _kept[key]
+    template = context.environment.get_template(PARTIAL)
+    html = Markup("".join(template.root_render_func(template.new_context(context.get_all(), True))))
+    if key is not None:
+        _kept[key] = html
+    return html
+
+
+def _key(context: Context) -> tuple[str | None, ...] | None:
+    """The relative form of every address the sidebar can print, for a page outside the
+    navigation; ``None`` for a page in it (or a template context without one)."""
+    page, nav, config = context.get("page"), context.get("nav"), context.get("config")
+    if page is None or nav is None or config is None or page in getattr(nav, "pages", [page]):
+        return None
+    url = context.environment.filters["url"]
+    addresses = [getattr(item, "url", None) for item in _entries(nav.items)]
+    if getattr(nav, "homepage", None) is not None:
+        addresses.append(nav.homepage.url)
+    extra = config.get("extra") or {}
+    addresses.append(extra.get("homepage"))
+    addresses.append(config["theme"].get("logo"))
+    return tuple(url(context, address) if address else None for address in addresses)
+
+
+def _entries(items: Iterable[Any]) -> Iterator[Any]:
+    """Every page, section and link of the navigation, depth first."""
+    for item in items:
+        yield item
+        yield from _entries(getattr(item, "children", None) or ())
