@@ -273,6 +273,22 @@ def test_rechunk_cuts_by_encoded_size_and_keeps_every_word_byte_for_byte(
 
 
 @pytest.mark.build
+def test_a_bundle_rechunked_in_memory_is_the_bundle_rechunked_in_its_folder(
+    fixture_build: Build, tmp_path: Path
+):
+    """The build re-cuts what it read of Pagefind's output without writing it back: the
+    same files as re-cutting the folder, and what it was given is left as it was."""
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(fixture_build.site / "pagefind", bundle)
+    files = pagefind_chunks.read_folder(bundle)
+    given = dict(files)
+    in_memory, counts = pagefind_chunks.rechunk_files(files, target=150)
+    assert files == given
+    assert pagefind_chunks.rechunk(bundle, target=150) == counts
+    assert in_memory == pagefind_chunks.read_folder(bundle) != given
+
+
+@pytest.mark.build
 def test_the_built_bundle_is_rechunked(fixture_build: Build):
     assert "index chunks left" not in fixture_build.output
     for folders in _index_folders(fixture_build.site).values():

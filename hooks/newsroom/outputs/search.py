@@ -23,7 +23,9 @@ from __future__ import annotations
 import html
 import json
 import os
+import queue
 import re
+import shutil
 import stat
 import tempfile
 import threading
@@ -582,7 +584,11 @@ def finish_index(
     }
     if done and search_shards.ROOT not in names:
         same.discard(search_shards.ROOT)
+    deleting = ScratchDeleting()
     try:
+        for job in done:  # Pagefind has read these staged pages: delete them meanwhile
+            if job.run is not None and job.run.done() and job.scratch is not None:
+                deleting.folder(Path(job.scratch.name) / "site")
         search_bundle.clear(output, keep=same)
         # One shard at a time: its languages' bundles are written and let go before the next
         # shard's are read (at 100,000 articles the indexes are hundreds of megabytes).
@@ -596,6 +602,7 @@ def finish_index(
                     skipped = skipped or problem
                     if bundles is not None and job.name is not None and not problem:
                         bundles.put(job.name, bundle)
+                deleting.scratch(job)
                 job.packed = None
                 for lang, count in (bundle.get("chunks") or {}).items():
                     chunks[lang] = chunks.get(lang, 0) + count
@@ -608,7 +615,9 @@ def finish_index(
             size += search_bundle.size(packed, programs=not shard)
     finally:
         runs.stop()
-        delete_scratch(jobs)
+        for job in jobs:
+            deleting.scratch(job)
+        deleting.close()
     by_lang: dict[str, list[str]] = {}
     for job in done:
         by_lang.setdefault(job.lang, []).append(job.shard)
@@ -649,25 +658,43 @@ def _by_shard(jobs: Iterable[IndexJob]) -> dict[str, list[IndexJob]]:
     return shards
 
 
-def delete_scratch(jobs: Iterable[IndexJob]) -> threading.Thread | None:
-    """Delete the jobs' scratch folders (the staged pages of a shard and Pagefind's output:
-    thousands of files at 10,000 articles, up to a second) on a thread of their own, while the
-    build goes on. The thread is not a daemon: the process waits for it before exiting."""
-    scratches = []
-    for job in jobs:
+class ScratchDeleting:
+    """The jobs' scratch folders (a shard's staged pages and Pagefind's output: thousands of
+    files at 10,000 articles, seconds in all) deleted one after another on a thread of their
+    own while the bundle is written: the staged pages of every shard Pagefind has finished
+    first, then each shard's folder once its index is packed. The thread is not a daemon:
+    :meth:`close` lets it end, and the process waits for it before exiting."""
+
+    def __init__(self) -> None:
+        self._queue: queue.SimpleQueue[Path | tempfile.TemporaryDirectory[str] | None]
+        self._queue = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+
+    def folder(self, path: Path) -> None:
+        self._put(path)
+
+    def scratch(self, job: IndexJob) -> None:
+        """The job's whole scratch folder, which is the thread's from now on."""
         if job.scratch is not None:
-            scratches.append(job.scratch)
-            job.scratch = None  # its folder is the thread's now
-    if not scratches:
-        return None
-    thread = threading.Thread(target=_cleanup, args=(scratches,), name="newsroom-search-scratch")
-    thread.start()
-    return thread
+            self._put(job.scratch)
+            job.scratch = None
 
+    def close(self) -> None:
+        if self._thread is not None:
+            self._queue.put(None)
 
-def _cleanup(scratches: list[tempfile.TemporaryDirectory[str]]) -> None:
-    for scratch in scratches:
-        scratch.cleanup()
+    def _put(self, item: Path | tempfile.TemporaryDirectory[str]) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="newsroom-search-scratch")
+            self._thread.start()
+        self._queue.put(item)
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if isinstance(item, Path):
+                shutil.rmtree(item, ignore_errors=True)
+            else:
+                item.cleanup()
 
 
 class IndexerError(RuntimeError):
@@ -682,11 +709,13 @@ def _finish_job(job: IndexJob) -> tuple[dict[str, Any], str]:
         said = (job.output.parent / pagefind_runs.LOG).read_text("utf-8", "replace").strip()
         last = said.splitlines()[-1] if said else ""
         raise IndexerError(f"Pagefind exit {status}: {last}")
+    files = pagefind_chunks.read_folder(job.output)
     try:
-        chunks, problem = pagefind_chunks.rechunk(job.output, _chunk_bytes(job.shard)), ""
+        files, chunks = pagefind_chunks.rechunk_files(files, _chunk_bytes(job.shard))
+        problem = ""
     except pagefind_chunks.ChunkFormatError as error:  # a Pagefind we don't know
         chunks, problem = {}, str(error)  # its own chunks still work
-    return search_bundle.pack(job.output, chunks), problem
+    return search_bundle.packed(files, chunks), problem
 
 
 def stage(

@@ -46,13 +46,9 @@ def add_page(digest: Any, name: str, content: str) -> None:
     digest.update(cache.key(name, content).encode())
 
 
-def pack(output: Path, chunks: dict[str, int]) -> dict[str, Any]:
-    """Every file of the bundle folder by relative path, and the chunk counts."""
-    files = {
-        path.relative_to(output).as_posix(): path.read_bytes()
-        for path in sorted(output.rglob("*"))
-        if path.is_file() and not path.is_symlink()
-    }
+def packed(files: dict[str, bytes], chunks: dict[str, int]) -> dict[str, Any]:
+    """A bundle as the cache keeps it: every file by its path in the bundle folder, and the
+    chunk counts."""
     return {"files": files, "chunks": dict(chunks)}
 
 
