@@ -7,6 +7,7 @@ computed by an earlier build from exactly the same inputs is taken instead of pa
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from ..common import cache
 from ..common.issues import Issue
@@ -38,6 +39,21 @@ class ArticleCheck:
         self.keys: dict[str, str] = {}
         self.known = known if store is not None else None
         self.docs_dir = str(settings.docs_dir)
+        #: results a copy of the build checked (``scan_copy``), each taken once
+        self._adopted: dict[str, Checked] = {}
+
+    def adopt(
+        self,
+        results: dict[str, Checked],
+        keys: dict[str, str],
+        record: tuple[dict[str, Any], int, int],
+    ) -> None:
+        """Take what a forked copy of the build checked (``scan_copy``): its results, their
+        keys (a translation's key holds its original's) and what it used of the cache."""
+        if self.store is not None:
+            self.store.add_record(record)
+        self.keys.update(keys)
+        self._adopted.update(results)
 
     def signature(self, src_uri: str, original: Article | None) -> tuple[object, ...] | None:
         """What identifies the file's current text without reading it (``None`` when the
@@ -52,7 +68,11 @@ class ArticleCheck:
         return (info.st_size, info.st_mtime_ns, info.st_ino, parent, self.scope)
 
     def remembered(self, src_uri: str, signature: tuple[object, ...] | None) -> Checked | None:
-        """The result for a file unchanged since an earlier scan of this process."""
+        """The result a copy of the build checked, or for a file unchanged since an earlier
+        scan of this process."""
+        adopted = self._adopted.pop(src_uri, None)
+        if adopted is not None:
+            return adopted
         if signature is None or self.known is None or self.store is None:
             return None
         before = self.known.get(src_uri)

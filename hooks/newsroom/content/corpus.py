@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..common import cache
 from ..common import issues as issue
 from ..common.issues import Issue
-from . import parsing, references, signatures, workflow
+from . import parsing, references, scan_copy, signatures, workflow
 from .checked import ArticleCheck, Known
 from .classify import Classification, Kind, classify
 from .facets import ROOTS
@@ -72,8 +72,17 @@ class Corpus:
         sources = corpus.files.of_kind(Kind.ARTICLE)
         originals = [s for s in sources if language_of(s) == "vi"]
         translations = [s for s in sources if language_of(s) != "vi"]
-        for src_uri in originals:
-            corpus._add(src_uri, None)
+        half = len(originals) // 2
+        copy = scan_copy.start(corpus._check, corpus.display, originals[half:])
+        try:
+            for at, src_uri in enumerate(originals):
+                if at == half and copy is not None:
+                    copy.join()
+                    copy = None
+                corpus._add(src_uri, None)
+        finally:
+            if copy is not None:
+                copy.stop()
         for src_uri in translations:
             original_uri = original_of(src_uri)
             original = corpus.entries.get(original_uri)
