@@ -20,6 +20,7 @@ content model, so results never depend on how a template happens to render them.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import os
@@ -694,7 +695,8 @@ class ScratchDeleting:
             if isinstance(item, Path):
                 shutil.rmtree(item, ignore_errors=True)
             else:
-                item.cleanup()
+                with contextlib.suppress(OSError):  # what it could not delete, tmp keeps
+                    item.cleanup()
 
 
 class IndexerError(RuntimeError):

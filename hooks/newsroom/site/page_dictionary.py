@@ -46,6 +46,7 @@ class Dictionary:
         self._temporary = temporary_prefix
         self._data: bytes | None = None
         self._id = b""
+        self._failed = False  # learning failed (a full disk, say): not tried again
         self._load()
 
     def _load(self) -> bool:
@@ -60,12 +61,13 @@ class Dictionary:
 
     def learn(self, sample: bytes) -> None:
         """Make the end of ``sample`` the dictionary, unless there is one already."""
-        if self._data is not None or len(sample) < _SMALLEST or self._load():
+        if self._data is not None or self._failed or len(sample) < _SMALLEST or self._load():
             return
         data = sample[-_LIMIT:]
         try:
             fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=self._temporary)
         except OSError:
+            self._failed = True
             return
         try:
             with os.fdopen(fd, "wb") as out:
@@ -76,7 +78,7 @@ class Dictionary:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-        self._load()
+        self._failed = not self._load()
 
     def compress(self, raw: bytes) -> bytes:
         """``raw`` compressed, against the dictionary when there is one."""
