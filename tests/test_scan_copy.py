@@ -112,3 +112,16 @@ def test_a_copy_that_fails_leaves_its_half_to_the_build(docs, tmp_path, monkeypa
     copies = _copies(monkeypatch)
     assert _scan(docs, tmp_path / "failed") == _alone(docs, tmp_path / "alone")
     assert len(copies) == 1 and not copies[0].folder.exists()
+
+
+def test_a_rebuild_takes_its_checks_from_the_cache_not_from_a_copy(docs, tmp_path, monkeypatch):
+    """With the content cache holding the articles (a rebuild), no copy is made: the build
+    takes every result from the cache, and the scan is the same."""
+    first = _scan(docs, tmp_path / "cache")
+    copies = _copies(monkeypatch)
+    again = _scan(docs, tmp_path / "cache")
+    assert copies == []
+    assert again["reuse"] == (again["reuse"][1], first["reuse"][1])
+    assert {k: v for k, v in again.items() if k != "reuse"} == {
+        k: v for k, v in first.items() if k != "reuse"
+    }

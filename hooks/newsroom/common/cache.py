@@ -368,6 +368,10 @@ class Store:
     def put(self, key: str, value: Any) -> None:
         self._new[key] = value
 
+    def holds(self, key: str) -> bool:
+        """Whether a value is stored under ``key`` (not counted as used)."""
+        return key in self._new or key in self._old
+
     def start_record(self) -> None:
         """In a process that does part of the build for it (``search_early``): note from
         here what this process uses, for :meth:`record`."""

@@ -55,6 +55,10 @@ class ArticleCheck:
         self.keys.update(keys)
         self._adopted.update(results)
 
+    def is_cached(self, src_uri: str, text: str) -> bool:
+        """Whether the content cache holds the result of an original article's text."""
+        return self.store is not None and self.store.holds(cache.key(self.scope, src_uri, text, ""))
+
     def signature(self, src_uri: str, original: Article | None) -> tuple[object, ...] | None:
         """What identifies the file's current text without reading it (``None`` when the
         process keeps no record): taken before the file is read."""

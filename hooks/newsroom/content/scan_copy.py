@@ -2,8 +2,9 @@
 
 A build starts by reading and checking every article (``Corpus.scan``): 5 s of a clean
 10,000-article build, on one core while the other waits. When the content cache is on and
-nothing was checked yet (a production build, not the preview, which keeps its own results
-in memory), the second half of the original articles is handed to a copy made by
+does not hold most of the articles yet (a clean production build; not the preview, which
+keeps its own results in memory, nor a rebuild, which takes them from the cache faster than
+from a copy), the second half of the original articles is handed to a copy made by
 ``forking.run_in_copy``: it checks them exactly as the build would (``ArticleCheck.run``,
 the same code on the same files at the same moment) and leaves, in a folder the build made
 for it, each result with its cache key and what it put in the content cache. The build
@@ -30,6 +31,10 @@ from .checked import ArticleCheck
 
 #: Fewer original articles than this are checked in the build alone (a fork costs more).
 SMALLEST = 400
+#: Files of the copy's half read first to see whether the content cache holds them: when
+#: most are there (a rebuild), the build takes them from the cache faster than it would
+#: take a copy's results (half a second more in a one-change rebuild at 10,000 articles).
+PROBE = 16
 #: The file the copy leaves in its folder once done.
 RESULT = "checked.pickle"
 #: The exit status of a copy that could not finish.
@@ -63,10 +68,11 @@ class Pending:
 
 def start(check: ArticleCheck, display: Callable[[str], str], sources: list[str]) -> Pending | None:
     """Fork a copy checking ``sources`` (original articles, docs-relative); ``None`` when it
-    is not worth it (no content cache, the preview, too few, no ``fork``)."""
+    is not worth it (no content cache, the preview, too few, most already in the cache, no
+    ``fork``)."""
     if check.store is None or check.known is not None or not forking.AVAILABLE:
         return None
-    if len(sources) < SMALLEST // 2:
+    if len(sources) < SMALLEST // 2 or _mostly_cached(check, sources[:PROBE]):
         return None
     folder = Path(tempfile.mkdtemp(prefix="newsroom-scan-"))
     docs_dir = Path(check.docs_dir)
@@ -89,6 +95,17 @@ def start(check: ArticleCheck, display: Callable[[str], str], sources: list[str]
         return 0
 
     return Pending(forking.run_in_copy(work, FAILED), folder, check)
+
+
+def _mostly_cached(check: ArticleCheck, sources: list[str]) -> bool:
+    docs_dir, cached = Path(check.docs_dir), 0
+    for src_uri in sources:
+        try:
+            text = (docs_dir / src_uri).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        cached += check.is_cached(src_uri, text)
+    return cached * 2 > len(sources)
 
 
 def _read(path: Path) -> tuple[dict[str, Any], dict[str, str], tuple[dict[str, Any], int, int]]:
