@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from newsroom.common import cache
+from newsroom.content.paths import other_language
 from newsroom.site import build, incremental, listings
 
 log = get_plugin_logger("newsroom")
@@ -37,7 +38,7 @@ def on_files(files: Files, config) -> Files:
             f"dựng lại: {len(chosen.rendered)}/{len(chosen.keys)} bài / "
             f"incremental build: {len(chosen.rendered)} of {len(chosen.keys)} articles rendered"
         )
-    other = "en" if lang == "vi" else "vi"
+    other = other_language(lang)
     other_urls = {p.url for p in state.memo.get(("listings", other), [])}
     shown = build.article_digests()
     corpus = state.site.corpus

@@ -11,6 +11,7 @@ from itertools import islice
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from newsroom.content.paths import other_language
 from newsroom.site import build, listings, urls
 from newsroom.site.views import card, link, listing_page
 
@@ -19,7 +20,7 @@ from newsroom.site.views import card, link, listing_page
 def on_files(files: Files, config) -> Files:
     state = build.state()
     lang = build.current_language(config)
-    other = "en" if lang == "vi" else "vi"
+    other = other_language(lang)
     state.listing_pages.clear()  # this language pass's pages only
     pages = _listing_pages(state, lang)
     other_urls = {p.url for p in _listing_pages(state, other)}

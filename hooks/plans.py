@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from newsroom.content.paths import other_language
 from newsroom.desk import public
 from newsroom.site import build
 
@@ -18,7 +19,7 @@ def on_files(files: Files, config) -> Files:
     state = build.state()
     site = state.site
     lang = build.current_language(config)
-    other = "en" if lang == "vi" else "vi"
+    other = other_language(lang)
     for page in public.pages(site.corpus, site.desk.plans, lang):
         translation = public.url(page.year, other)
         files.append(build.generated_page(config, page.src_uri, page.markdown, lang, translation))

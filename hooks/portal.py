@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 from newsroom.common.wording import catalogue, section, text
+from newsroom.content.paths import other_language
 from newsroom.outputs import ical
 from newsroom.site import build, portal, urls
 
@@ -41,7 +42,7 @@ def _frame(config, lang: str) -> dict:
         "identity": portal.identity(newsroom.get("identity"), lang),
         "links": portal.site_links(lang),
         "home": urls.home(lang),
-        "other_home": urls.home("en" if lang == "vi" else "vi"),
+        "other_home": urls.home(other_language(lang)),
         "site_url": site_url,
         "locale": text(lang, "site.locale"),
         "default_image": urls.absolute(site_url, portal.DEFAULT_IMAGE),
@@ -128,7 +129,7 @@ def on_template_context(context, template_name, config):
             "search": root + urls.prefix(code) + urls.SEARCH,
             "home": root + urls.prefix(code),
         }
-        for code in (lang, "en" if lang == "vi" else "vi")
+        for code in (lang, other_language(lang))
     ]
     frame["canonical"] = None
     context["portal"] = frame

@@ -276,8 +276,10 @@ def test_rechunk_cuts_by_encoded_size_and_keeps_every_word_byte_for_byte(
 def test_a_bundle_rechunked_in_memory_is_the_bundle_rechunked_in_its_folder(
     fixture_build: Build, tmp_path: Path
 ):
-    """The build re-cuts what it read of Pagefind's output without writing it back: the
-    same files as re-cutting the folder, and what it was given is left as it was."""
+    """The build re-cuts what it read of Pagefind's output in memory (``rechunk_files``),
+    leaving what it was given as it was; re-cutting a folder in place (``rechunk``, which
+    the other tests here check word by word) leaves exactly those files on disk, the old
+    chunks and meta file deleted."""
     bundle = tmp_path / "pagefind"
     shutil.copytree(fixture_build.site / "pagefind", bundle)
     files = pagefind_chunks.read_folder(bundle)

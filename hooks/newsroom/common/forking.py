@@ -10,9 +10,13 @@ leaves with ``os._exit``, so no exit hook runs and no buffer is written twice.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pickle
 import signal
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 #: ``fork`` is there (Linux, the BSDs, macOS): elsewhere the build does all its work itself.
 AVAILABLE = hasattr(os, "fork")
@@ -33,3 +37,28 @@ def run_in_copy(work: Callable[[], int], failed: int) -> int:
         code = work()
     finally:
         os._exit(code)  # never back into the build
+
+
+def end(pid: int) -> None:
+    """Kill the copy ``pid`` (if it still runs) and reap it: no process is left behind."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def leave_result(path: Path, value: Any) -> None:
+    """In a copy: leave ``value`` at ``path``, which appears only whole (a file the build
+    made the folder of, and reads with :func:`read_result` once the copy is done)."""
+    part = path.with_name(f"{path.name}.part")
+    part.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(part, path)
+
+
+def read_result(path: Path) -> Any | None:
+    """What a copy left with :func:`leave_result`; ``None`` when there is nothing readable
+    (the copy failed first). The caller checks its shape."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return None

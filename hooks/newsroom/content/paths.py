@@ -47,6 +47,11 @@ def language_of(src_uri: str) -> str:
     return parts[-2] if len(parts) >= 3 and parts[-2] in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def other_language(lang: str) -> str:
+    """The portal's other language: ``vi`` → ``en``, ``en`` → ``vi``."""
+    return LANGUAGES[1] if lang == LANGUAGES[0] else LANGUAGES[0]
+
+
 def original_of(src_uri: str) -> str:
     """``tin-tuc/2026/x.en.md`` → ``tin-tuc/2026/x.md`` (unchanged for an original)."""
     lang = language_of(src_uri)

@@ -16,11 +16,8 @@ which reports it as always; a copy that fails leaves all its files to the build.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import pickle
 import shutil
-import signal
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -49,20 +46,20 @@ class Pending:
         self.pid, self.folder, self.check = pid, folder, check
 
     def join(self) -> None:
+        """Wait for the copy; without its results the build checks those files itself."""
         try:
             _, status = os.waitpid(self.pid, 0)
-            if os.waitstatus_to_exitcode(status) == 0:
-                results, keys, record = _read(self.folder / RESULT)
+            left = forking.read_result(self.folder / RESULT)
+            if os.waitstatus_to_exitcode(status) == 0 and left is not None and _is_result(left):
+                results, keys, record = left
                 self.check.adopt(results, keys, record)
-        except (ChildProcessError, OSError, pickle.UnpicklingError, EOFError, ValueError):
-            pass  # no results: the build checks those files itself
+        except ChildProcessError:
+            pass
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
     def stop(self) -> None:
-        with contextlib.suppress(ProcessLookupError, ChildProcessError):
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
+        forking.end(self.pid)
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -88,10 +85,7 @@ def start(check: ArticleCheck, display: Callable[[str], str], sources: list[str]
                 continue  # the build reports it
             results[src_uri] = check.run(src_uri, display(src_uri), text, None, None)
         keys = {src_uri: check.keys[src_uri] for src_uri in results if src_uri in check.keys}
-        data = pickle.dumps((results, keys, store.record()), protocol=pickle.HIGHEST_PROTOCOL)
-        part = folder / f"{RESULT}.part"
-        part.write_bytes(data)
-        os.replace(part, folder / RESULT)
+        forking.leave_result(folder / RESULT, (results, keys, store.record()))
         return 0
 
     return Pending(forking.run_in_copy(work, FAILED), folder, check)
@@ -108,8 +102,12 @@ def _mostly_cached(check: ArticleCheck, sources: list[str]) -> bool:
     return cached * 2 > len(sources)
 
 
-def _read(path: Path) -> tuple[dict[str, Any], dict[str, str], tuple[dict[str, Any], int, int]]:
-    results, keys, record = pickle.loads(path.read_bytes())
-    if not (isinstance(results, dict) and isinstance(keys, dict) and isinstance(record, tuple)):
-        raise OSError("not a copy's result")
-    return results, keys, record
+def _is_result(left: Any) -> bool:
+    """(results, keys, cache record), as the copy leaves them."""
+    return (
+        isinstance(left, tuple)
+        and len(left) == 3
+        and isinstance(left[0], dict)
+        and isinstance(left[1], dict)
+        and isinstance(left[2], tuple)
+    )

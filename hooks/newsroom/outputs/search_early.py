@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import pickle
 import signal
 import tempfile
 import threading
@@ -267,15 +266,10 @@ def _fork(
         indexing = (
             bool(staged.pages.get(lang)) and search.known_bundle(bundles, staged.name) is None
         )
-        data = pickle.dumps(
-            (staged, store.record() if store is not None else None, indexing),
-            protocol=pickle.HIGHEST_PROTOCOL,
-        )
         if indexing:
             search.write_config(root)
-        part = root / f"{RESULT}.part"
-        part.write_bytes(data)
-        os.replace(part, root / RESULT)
+        record = store.record() if store is not None else None
+        forking.leave_result(root / RESULT, (staged, record, indexing))
         if not indexing:
             return 0
         log = os.open(root / pagefind_runs.LOG, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
@@ -295,10 +289,8 @@ def _fork(
 def _result(path: Path) -> tuple[search.Staged | None, tuple | None, bool]:
     """What a copy left at ``path``: (staged, content-cache record, Pagefind started), or
     ``(None, None, False)``."""
-    try:
-        staged, record, indexing = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+    left = forking.read_result(path)
+    if not (isinstance(left, tuple) and len(left) == 3 and isinstance(left[0], search.Staged)):
         return None, None, False
-    if not isinstance(staged, search.Staged):
-        return None, None, False
+    staged, record, indexing = left
     return staged, record, bool(indexing)

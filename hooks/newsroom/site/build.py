@@ -21,6 +21,7 @@ from ..common import clock
 from ..common.cache import Listing, Store
 from ..common.cache import folder as cache_folder
 from ..content.loading import Site
+from ..content.paths import other_language
 from ..content.settings import DEFAULT_LANGUAGE, Settings
 
 
@@ -315,7 +316,7 @@ def generated_page(
     file.locale = file.locale_alternate_of = lang  # type: ignore[attr-defined]
     alternates: dict[str, Any] = {lang: file}
     if translation is not None:
-        alternates["en" if lang == "vi" else "vi"] = SimpleNamespace(url=translation)
+        alternates[other_language(lang)] = SimpleNamespace(url=translation)
     file.alternates = alternates  # type: ignore[attr-defined]
     return file
 

@@ -29,10 +29,7 @@ staging of written pages), which only the build may do.
 
 from __future__ import annotations
 
-import contextlib
 import mmap
-import os
-import signal
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,10 +61,7 @@ class Copy:
     def stop(self) -> None:
         """The build has converted every page: the copy ends (it has, or is killed) and is
         reaped."""
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self.pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
+        forking.end(self.pid)
         self.counter.close()
 
 
