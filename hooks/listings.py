@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from newsroom.content.paths import other_language
 from newsroom.site import build, listings, urls
-from newsroom.site.views import card, link, listing_page
+from newsroom.site.views import link, listing_page
 
 
 @event_priority(-150)
@@ -73,20 +73,20 @@ def _listing_pages(state: build.BuildState, lang: str) -> list[listings.ListingP
 
 def on_page_context(context, page, config, nav):
     state = build.state()
-    registries = state.site.registries
     listing = state.listing_pages.get(page.file.src_uri)
     if listing is not None:
-        context["listing"] = listing_page(listing, registries)
+        context["listing"] = listing_page(listing, state.cards())
         page.meta["newsroom_articles"] = listing.articles  # the sitemap's lastmod
     elif page.meta.get("template") == "home.html":
+        cards = state.cards()
         lang = build.current_language(config)
         articles = state.site.corpus.articles(lang)
         featured = [a for a in articles if a.featured][:4]
         not_featured = (a for a in articles if a not in featured)
         page.meta["newsroom_articles"] = articles[:16]
         context["home"] = {
-            "featured": [card(a, registries) for a in featured],
-            "latest": [card(a, registries) for a in islice(not_featured, 12)],
+            "featured": [cards(a) for a in featured],
+            "latest": [cards(a) for a in islice(not_featured, 12)],
             "years": [
                 link(str(y), urls.listing("year", str(y), lang))
                 for y in sorted({a.year for a in articles}, reverse=True)

@@ -244,8 +244,9 @@ def _keep(caches: _Caches, page, output: str) -> None:
     """Store the template's output of ``page`` under the key its context had (none when
     it came from the cache or cannot be keyed)."""
     name = getattr(page, "newsroom_page_key", None)
-    if name:
-        caches.pages.put(name, output)
+    if name:  # most pages are articles: one of them teaches the dictionary
+        article = build.state().site.corpus.get(page.file.src_uri) is not None
+        caches.pages.put(name, output, typical=article)
 
 
 @event_priority(-200)  # after static-i18n built every language

@@ -68,7 +68,9 @@ def on_page_context(context, page, config, nav):
     }
     entry = state.site.corpus.get(page.file.src_uri)
     if entry is not None:
-        context["article"] = article_page(entry, state.site.corpus, registries, state.preview)
+        context["article"] = article_page(
+            entry, state.site.corpus, registries, state.preview, state.cards()
+        )
     return context
 
 

@@ -137,6 +137,23 @@ def test_pages_are_kept_against_a_dictionary_learned_from_the_first(tmp_path: Pa
     assert _entry_bytes(tmp_path / "pages") * 3 < _entry_bytes(tmp_path / "alone")
 
 
+def test_only_a_typical_page_teaches_the_dictionary(tmp_path: Path) -> None:
+    """The first page written may be unlike the rest (the home page; a listing at another
+    depth, every link different): it is kept on its own, and the first typical page (an
+    article's) teaches the dictionary the others are kept against."""
+    names = _names(12)
+    unlike = "<html><body>" + "".join(f"<p>Trang chủ, mục {n}</p>" for n in range(900)) + "</body>"
+    store = EntryStore(tmp_path / "pages", generation=G1)
+    store.put(names[0], unlike, typical=False)
+    assert not (tmp_path / "pages" / f"dictionary-{G1[:32]}").exists()
+    for n, name in enumerate(names[1:], start=1):
+        store.put(name, _page(n))
+    dictionary = (tmp_path / "pages" / f"dictionary-{G1[:32]}").read_bytes()
+    assert _page(1)[-2000:].encode() in dictionary and b"Trang ch" not in dictionary
+    again = EntryStore(tmp_path / "pages", generation=G1)
+    assert [again.get(name) for name in names] == [unlike] + [_page(n) for n in range(1, 12)]
+
+
 def test_a_new_generation_reads_no_old_entry_and_prunes_the_old_dictionary(tmp_path: Path):
     """The generation is what every key holds: a new one (new code, templates or settings)
     makes every old entry unused; it learns its own dictionary and the prune deletes the

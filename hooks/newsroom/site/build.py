@@ -23,6 +23,7 @@ from ..common.cache import folder as cache_folder
 from ..content.loading import Site
 from ..content.paths import other_language
 from ..content.settings import DEFAULT_LANGUAGE, Settings
+from .views import Cards
 
 
 @dataclass
@@ -73,6 +74,12 @@ class BuildState:
         if key not in self.memo:
             self.memo[key] = Store(self.cache_dir / name)
         return self.memo[key]
+
+    def cards(self) -> Cards:
+        """Each article's card, made once for both language passes (``views.Cards``)."""
+        if "cards" not in self.memo:
+            self.memo["cards"] = Cards(self.site.registries)
+        return self.memo["cards"]
 
     def save_stores(self) -> None:
         """Write every cache file used by this build (once, after the last language)."""

@@ -107,25 +107,13 @@ def forget(cache_dir: Path | None) -> None:
             (cache_dir / RECORD).unlink()
 
 
-def view_key(
-    view: Mapping[str, Any],
-    versions: Iterable[str],
-    upcoming: bool,
-    shown_cards: dict[int, str] | None = None,
-) -> str | None:
+def view_key(view: Mapping[str, Any], versions: Iterable[str], upcoming: bool) -> str | None:
     """Digest of what an article's templates show, of its language versions and of whether
     its event is still to come (the page's "add to calendar", hooks/portal.py); ``None``
-    when some value does not print its content (never a false match). ``shown_cards``: the
-    related cards printed so far, by object, for a caller whose views share card objects
-    (the plan prints each card once, not once per article showing it)."""
-    printed_cards = {} if shown_cards is None else shown_cards
-    parts = [cache.stable_repr({k: v for k, v in view.items() if k != "related"})]
-    for card in view.get("related") or ():
-        printed = printed_cards.get(id(card))
-        if printed is None:
-            printed = printed_cards[id(card)] = cache.stable_repr(card)
-        parts.append(printed)
-    shown = "\n".join(parts)  # reprs hold no newline: the parts cannot run together
+    when some value does not print its content (never a false match). The related cards
+    are the build's frozen cards (``views.Cards``): each is printed once, not once per
+    article showing it."""
+    shown = cache.stable_repr(view)
     if cache.is_opaque(shown):
         return None
     return cache.key(_FORMAT, shown, cache.stable_repr(sorted(versions)), str(upcoming))
@@ -191,14 +179,11 @@ def plan(state: Any) -> Plan:
     public = {
         src: entry for src, entry in corpus.entries.items() if entry.visibility.has_public_page
     }
-    cards: dict[str, dict[str, Any]] = {}  # each article's card, made once
-    shown_cards: dict[int, str] = {}  # ... and printed once (the cards stay alive meanwhile)
     keys = {
         src: view_key(
-            article_page(entry, corpus, registries, False, cards),
+            article_page(entry, corpus, registries, False, state.cards()),
             preview.versions({src}) & public.keys(),
             entry.article.event is not None and entry.article.event.start > corpus.now,
-            shown_cards,
         )
         for src, entry in public.items()
     }

@@ -147,8 +147,9 @@ class EntryStore:
         """Hits on entries an earlier build wrote."""
         return self.hits - self.alongside
 
-    def put(self, name: str, value: Any) -> None:
-        """Write one entry; a failure only costs the next build time.
+    def put(self, name: str, value: Any, typical: bool = True) -> None:
+        """Write one entry; a failure only costs the next build time. A ``typical`` value
+        may teach the store's dictionary (``page_dictionary``) when it has none yet.
 
         Written in place, not through a temporary file and a rename (a seventh of the time:
         the build writes one entry per page and stage): the seal covers the whole entry, so
@@ -160,7 +161,8 @@ class EntryStore:
         try:
             raw = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             if self._dictionary is not None:
-                self._dictionary.learn(raw)
+                if typical:
+                    self._dictionary.learn(raw)
                 payload = self._dictionary.compress(raw)
             else:
                 payload = page_dictionary.plain_compress(raw)

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from ..common import dates, wording
+from ..common.frozen import FrozenDict, freeze
 from ..content.corpus import Corpus, Entry
 from ..content.model import Article
 from ..content.registries import Registries
@@ -46,25 +47,34 @@ def card(article: Article, registries: Registries) -> dict[str, Any]:
     }
 
 
+class Cards:
+    """Each article's card, made once per build and frozen: one article is a card on several
+    listing pages, on the home page and in the related links of several articles, and a
+    frozen card's printed form (part of every page key showing it, site.pagecache) is
+    worked out once too. A card shows only its article and the registries, which do not
+    change during a build."""
+
+    def __init__(self, registries: Registries) -> None:
+        self._registries = registries
+        self._made: dict[str, FrozenDict] = {}
+
+    def __call__(self, article: Article) -> FrozenDict:
+        made = self._made.get(article.src_uri)
+        if made is None:
+            made = self._made[article.src_uri] = freeze(card(article, self._registries))
+        return made
+
+
 def article_page(
     entry: Entry,
     corpus: Corpus,
     registries: Registries,
     preview: bool,
-    cards: dict[str, dict[str, Any]] | None = None,
+    cards: Cards | None = None,
 ) -> dict[str, Any]:
     """Everything the article template shows, in the article's language. ``cards``: the
-    cards made so far, by source path, for a caller that views every article (an article
-    is also a card in the related links of several others); they are never changed."""
-
-    def card_of(shown: Article) -> dict[str, Any]:
-        if cards is None:
-            return card(shown, registries)
-        made = cards.get(shown.src_uri)
-        if made is None:
-            made = cards[shown.src_uri] = card(shown, registries)
-        return made
-
+    build's cards (:class:`Cards`), for a caller that views many pages."""
+    card_of = Cards(registries) if cards is None else cards
     article = entry.article
     lang = article.lang
     t = wording.section(lang, "page")
@@ -126,7 +136,7 @@ def article_page(
     return view
 
 
-def listing_page(page: ListingPage, registries: Registries) -> dict[str, Any]:
+def listing_page(page: ListingPage, cards: Cards) -> dict[str, Any]:
     pages = [
         {"number": n, "url": page.scope.url(n), "current": n == page.number}
         for n in range(1, page.total + 1)
@@ -136,7 +146,7 @@ def listing_page(page: ListingPage, registries: Registries) -> dict[str, Any]:
         "label": page.scope.label,
         "number": page.number,
         "total": page.total,
-        "cards": [card(a, registries) for a in page.articles],
+        "cards": [cards(a) for a in page.articles],
         "previous_url": page.previous_url,
         "next_url": page.next_url,
         "pages": pages if page.total <= 15 else _window(pages, page.number),
