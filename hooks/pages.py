@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 from mkdocs.plugins import event_priority
+from newsroom.common.frozen import FrozenDict, freeze
 from newsroom.common.text import nfc
 from newsroom.common.wording import catalogue, text
 from newsroom.content.paths import translation_of
@@ -53,25 +54,37 @@ def on_page_context(context, page, config, nav):
     lang = build.current_language(config)
     registries = state.site.registries
     context["t"] = catalogue(lang)
-    context["nr"] = {
-        "lang": lang,
-        "preview": state.preview,
-        "feeds": {fmt: urls.feed(fmt, lang) for fmt in ("rss", "atom", "json")},
-        "home": urls.home(lang),
-        "press_room": urls.prefix(lang) + urls.PRESS_ROOM,
-        "search": urls.prefix(lang) + urls.SEARCH,
-        "all_news": urls.listing("all", None, lang),
-        "sections": [
-            {"label": term.label.get(lang), "url": urls.listing("category", key, lang)}
-            for key, term in registries.categories.items()
-        ],
-    }
+    context["nr"] = _site_links(state, lang)
     entry = state.site.corpus.get(page.file.src_uri)
     if entry is not None:
         context["article"] = article_page(
             entry, state.site.corpus, registries, state.preview, state.cards()
         )
     return context
+
+
+def _site_links(state: build.BuildState, lang: str) -> FrozenDict:
+    """The portal's own links in ``lang``: the same on every page of a build (frozen: its
+    printed form, part of every page key, is worked out once)."""
+    memo = ("site links", lang)
+    if memo not in state.memo:
+        registries = state.site.registries
+        state.memo[memo] = freeze(
+            {
+                "lang": lang,
+                "preview": state.preview,
+                "feeds": {fmt: urls.feed(fmt, lang) for fmt in ("rss", "atom", "json")},
+                "home": urls.home(lang),
+                "press_room": urls.prefix(lang) + urls.PRESS_ROOM,
+                "search": urls.prefix(lang) + urls.SEARCH,
+                "all_news": urls.listing("all", None, lang),
+                "sections": [
+                    {"label": term.label.get(lang), "url": urls.listing("category", key, lang)}
+                    for key, term in registries.categories.items()
+                ],
+            }
+        )
+    return state.memo[memo]
 
 
 @event_priority(-100)  # after rendering, before any template prints a title

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
+from newsroom.common.frozen import freeze
 from newsroom.common.wording import catalogue, section, text
 from newsroom.content.paths import other_language
 from newsroom.outputs import ical
@@ -33,21 +34,28 @@ def on_config(config):
 
 
 def _frame(config, lang: str) -> dict:
-    """What every page of ``lang`` shows around its content."""
+    """What every page of ``lang`` shows around its content: a new dict for the page's own
+    values, around values made once per build (frozen: their printed form, part of every
+    page key, is worked out once)."""
     state = build.state()
-    site_url = state.settings.site_url
-    newsroom = config.extra.get("newsroom") or {}
-    return {
-        "lang": lang,
-        "identity": portal.identity(newsroom.get("identity"), lang),
-        "links": portal.site_links(lang),
-        "home": urls.home(lang),
-        "other_home": urls.home(other_language(lang)),
-        "site_url": site_url,
-        "locale": text(lang, "site.locale"),
-        "default_image": urls.absolute(site_url, portal.DEFAULT_IMAGE),
-        "default_image_size": portal.DEFAULT_IMAGE_SIZE,
-    }
+    memo = ("portal frame", lang)
+    if memo not in state.memo:
+        site_url = state.settings.site_url
+        newsroom = config.extra.get("newsroom") or {}
+        state.memo[memo] = freeze(
+            {
+                "lang": lang,
+                "identity": portal.identity(newsroom.get("identity"), lang),
+                "links": portal.site_links(lang),
+                "home": urls.home(lang),
+                "other_home": urls.home(other_language(lang)),
+                "site_url": site_url,
+                "locale": text(lang, "site.locale"),
+                "default_image": urls.absolute(site_url, portal.DEFAULT_IMAGE),
+                "default_image_size": portal.DEFAULT_IMAGE_SIZE,
+            }
+        )
+    return dict(state.memo[memo])
 
 
 @event_priority(-10)  # after hooks/pages.py and hooks/listings.py filled the article and listing
