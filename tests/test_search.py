@@ -17,6 +17,8 @@ from conftest import (
     WITHDRAWN_MARKER,
     Build,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from newsroom.common.text import fold
 from newsroom.outputs import pagefind_chunks, pagefind_runs, search, search_shards
 from newsroom.site import sitedir
@@ -87,6 +89,53 @@ def test_indexed_text_starts_at_the_first_marked_tag_whatever_text_comes_before(
         "<aside data-pagefind-body=''>Ba</aside></body></html>"
     )
     assert search.indexed_text(page) == "Đất  đai Hai Hai Ba"
+
+
+def test_indexed_text_leaves_out_what_pagefind_leaves_out_by_whole_class_names():
+    """A class is left out by its whole name among the attribute's names (separated by any
+    XML white space, as CSS reads them), never by a part of a name; an ignored element
+    takes the marked elements inside it with it; a marked element of a left-out class is
+    left out; the document element itself is never dropped."""
+    page = (
+        '<html><body><main data-pagefind-body><p class="a\theaderlink">Đi</p>'
+        '<p class="headerlinks">Được</p><div data-pagefind-ignore=""><div data-pagefind-body>'
+        'Đó</div></div>Đây<span class=" nr-meta ">Đâu</span></main>'
+        '<p data-pagefind-body class="x nr-meta">Đều</p></body></html>'
+    )
+    assert search.indexed_text(page) == "Được Đây"
+    whole = '<html data-pagefind-ignore class="nr-meta"><body><p data-pagefind-body>Đủ</p>'
+    assert search.indexed_text(whole) == "Đủ"
+    assert search.indexed_text('<p data-pagefind-body class="nr-meta">Đủ</p>') == ""
+
+
+#: Pieces of hostile or ordinary HTML around the attribute's name, in any order.
+_PIECES = st.sampled_from(
+    [
+        "<p",
+        "<1",
+        "<",
+        ">",
+        " ",
+        "\t",
+        "=",
+        "/",
+        "x",
+        " data-pagefind-body",
+        "data-pagefind-body",
+        "'",
+        "Đất",
+    ]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_the_first_marked_tag_is_the_patterns_first_match(page: str) -> None:
+    """The attribute's name found first, the pattern tried only at its tag: the same match
+    as searching the pattern from the top, on any text."""
+    found = search._first_marked_tag(page)
+    expected = search._FIRST_BODY_TAG.search(page)
+    assert (found and found.span()) == (expected and expected.span())
 
 
 def test_prepare_adds_the_content_model_metadata_and_the_folded_tail(tmp_path: Path):
