@@ -46,10 +46,9 @@ def on_page_content(html: str, page, config, files) -> str:
     if state.preview:
         return html  # `mkdocs serve` never writes feeds: they must never carry drafts
     lang = build.current_language(config)
-    key = ("in-feeds", lang)
-    if key not in state.memo:  # the articles some feed carries: only their bodies are kept
-        state.memo[key] = feeds.in_feeds(state.site.corpus, lang)
-    if page.file.src_uri in state.memo[key]:
+    # the articles some feed carries: only their bodies are kept
+    carried = state.once(("in-feeds", lang), lambda: feeds.in_feeds(state.site.corpus, lang))
+    if page.file.src_uri in carried:
         body = feed_content.PageHTML(page.url, html)
         feed_content.record(state.memo, lang, page.file.src_uri, body)
     return html

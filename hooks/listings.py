@@ -62,13 +62,13 @@ def _dirty_preview(files: Files, state: build.BuildState, lang: str, other: set[
 
 def _listing_pages(state: build.BuildState, lang: str) -> list[listings.ListingPage]:
     """One language's listing pages, computed once per build (both passes need both)."""
-    key = ("listings", lang)
-    if key not in state.memo:
-        site = state.site
-        state.memo[key] = listings.listing_pages(
+    site = state.site
+    return state.once(
+        ("listings", lang),
+        lambda: listings.listing_pages(
             site.corpus, site.registries, lang, state.settings.page_size
-        )
-    return state.memo[key]
+        ),
+    )
 
 
 def on_page_context(context, page, config, nav):

@@ -66,10 +66,9 @@ def on_page_context(context, page, config, nav):
 def _site_links(state: build.BuildState, lang: str) -> FrozenDict:
     """The portal's own links in ``lang``: the same on every page of a build (frozen: its
     printed form, part of every page key, is worked out once)."""
-    memo = ("site links", lang)
-    if memo not in state.memo:
-        registries = state.site.registries
-        state.memo[memo] = freeze(
+
+    def make() -> FrozenDict:
+        return freeze(
             {
                 "lang": lang,
                 "preview": state.preview,
@@ -80,11 +79,12 @@ def _site_links(state: build.BuildState, lang: str) -> FrozenDict:
                 "all_news": urls.listing("all", None, lang),
                 "sections": [
                     {"label": term.label.get(lang), "url": urls.listing("category", key, lang)}
-                    for key, term in registries.categories.items()
+                    for key, term in state.site.registries.categories.items()
                 ],
             }
         )
-    return state.memo[memo]
+
+    return state.once(("site links", lang), make)
 
 
 @event_priority(-100)  # after rendering, before any template prints a title

@@ -37,12 +37,11 @@ def _frame(config, lang: str) -> dict:
     """What every page of ``lang`` shows around its content: a new dict for the page's own
     values, around values made once per build (frozen: their printed form, part of every
     page key, is worked out once)."""
-    state = build.state()
-    memo = ("portal frame", lang)
-    if memo not in state.memo:
-        site_url = state.settings.site_url
+    site_url = build.state().settings.site_url
+
+    def make() -> dict:
         newsroom = config.extra.get("newsroom") or {}
-        state.memo[memo] = freeze(
+        return freeze(
             {
                 "lang": lang,
                 "identity": portal.identity(newsroom.get("identity"), lang),
@@ -55,7 +54,8 @@ def _frame(config, lang: str) -> dict:
                 "default_image_size": portal.DEFAULT_IMAGE_SIZE,
             }
         )
-    return dict(state.memo[memo])
+
+    return dict(build.state().once(("portal frame", lang), make))
 
 
 @event_priority(-10)  # after hooks/pages.py and hooks/listings.py filled the article and listing

@@ -10,10 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from mkdocs.structure.files import File, InclusionLevel
 
@@ -24,6 +25,8 @@ from ..content.loading import Site
 from ..content.paths import other_language
 from ..content.settings import DEFAULT_LANGUAGE, Settings
 from .views import Cards
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -75,11 +78,16 @@ class BuildState:
             self.memo[key] = Store(self.cache_dir / name)
         return self.memo[key]
 
+    def once(self, key: Any, make: Callable[[], T]) -> T:
+        """``make()``, computed the first time ``key`` is asked for in this build and kept
+        for both language passes (``memo``)."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return cast(T, self.memo[key])
+
     def cards(self) -> Cards:
         """Each article's card, made once for both language passes (``views.Cards``)."""
-        if "cards" not in self.memo:
-            self.memo["cards"] = Cards(self.site.registries)
-        return self.memo["cards"]
+        return self.once("cards", lambda: Cards(self.site.registries))
 
     def save_stores(self) -> None:
         """Write every cache file used by this build (once, after the last language)."""
