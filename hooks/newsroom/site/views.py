@@ -139,7 +139,7 @@ def article_page(
 def listing_page(page: ListingPage, cards: Cards) -> dict[str, Any]:
     pages = [
         {"number": n, "url": page.scope.url(n), "current": n == page.number}
-        for n in range(1, page.total + 1)
+        for n in shown_page_numbers(page.number, page.total)
     ]
     return {
         "kind": page.scope.kind,
@@ -149,15 +149,22 @@ def listing_page(page: ListingPage, cards: Cards) -> dict[str, Any]:
         "cards": [cards(a) for a in page.articles],
         "previous_url": page.previous_url,
         "next_url": page.next_url,
-        "pages": pages if page.total <= 15 else _window(pages, page.number),
+        "pages": pages,
         "feeds": page.scope.feeds(),
     }
 
 
-def _window(pages: list[dict[str, Any]], current: int) -> list[dict[str, Any]]:
-    """Long paginations show the first, last and the five pages around the current one."""
-    keep = {1, len(pages), *range(current - 2, current + 3)}
-    return [p for p in pages if p["number"] in keep]
+#: Paginations up to this many pages show every page.
+FULL_PAGINATION = 15
+
+
+def shown_page_numbers(current: int, total: int) -> list[int]:
+    """The page numbers a listing page links to: all of them up to :data:`FULL_PAGINATION`
+    pages, else the first, the last and the five around ``current``. Only those are made:
+    a listing of 1,000 pages made 1,000 links on each of its pages (quadratic)."""
+    if total <= FULL_PAGINATION:
+        return list(range(1, total + 1))
+    return sorted({1, total, *range(max(1, current - 2), min(total, current + 2) + 1)})
 
 
 def _verified_approval(
