@@ -138,6 +138,43 @@ def test_the_first_marked_tag_is_the_patterns_first_match(page: str) -> None:
     assert (found and found.span()) == (expected and expected.span())
 
 
+_ARTICLE = '<article class="nr-article" data-pagefind-body><p>Đất đai</p>{inside}</article>'
+_AFTER = '<section class="nr-related"><p>Điều khác</p></section><footer>Địa chỉ</footer>'
+
+
+def _staged(inside: str = "", between: str = "\n", after: str = _AFTER) -> str:
+    page = f'<html lang="vi"><body><header>Đầu</header>{_ARTICLE.format(inside=inside)}'
+    page += f"{between}{search.INDEX_END}{after}</body></html>"
+    first = search._first_marked_tag(page)
+    assert first is not None
+    return search.trimmed(page, first)
+
+
+def test_an_article_page_is_given_to_pagefind_up_to_the_end_of_the_article():
+    staged = _staged()
+    assert staged.startswith('<!doctype html>\n<html lang="vi"><body>\n<article class="nr-art')
+    assert staged.endswith("<p>Đất đai</p></article>\n\n</body>\n</html>\n")
+    assert search.indexed_text(staged) == "Đất đai"
+    # the last mark counts: one in the article (a template's, say) cuts nothing there
+    inner = _staged(inside=f"<p>Đã</p>{search.INDEX_END}<p>Đủ</p>", after="<p>Điều</p>")
+    assert "Điều" not in inner and search.indexed_text(inner) == "Đất đai Đã Đủ"
+
+
+def test_a_page_is_given_whole_when_the_mark_may_not_follow_its_marked_article():
+    """Pagefind drops a page whose marked element it never sees closed: the cut is made only
+    right after the end tag that closes the first marked element, an ``<article>``."""
+    whole = [
+        _staged(inside="<article><p>Đây</p>"),  # the end tag before the mark is another's
+        _staged(between="<p>Đó</p>"),  # not right after the article
+        _staged(between="</div>"),
+    ]
+    for staged in whole:
+        assert staged.endswith(f"{search.INDEX_END}{_AFTER}</body></html>"), staged
+    page = f"<div data-pagefind-body><p>Đất</p></div>{search.INDEX_END}{_AFTER}"
+    first = search._first_marked_tag(page)
+    assert first is not None and search.trimmed(page, first).endswith(_AFTER)
+
+
 def test_prepare_adds_the_content_model_metadata_and_the_folded_tail(tmp_path: Path):
     path = tmp_path / "index.html"
     path.write_text(PAGE, encoding="utf-8")
@@ -399,13 +436,14 @@ def test_indexing_again_and_again_always_finishes_the_bundle(fixture_build: Buil
 def test_pagefind_indexes_a_trimmed_page_as_it_indexes_the_whole_page(
     fixture_build: Build, tmp_path: Path
 ):
-    """Pagefind is given each page from its first marked tag on (``search.trimmed``): the
-    same pages, titles, excerpts, anchors and word index as from the whole built page, byte
-    for byte, for every page the fixture site indexes (articles, static pages, both
-    languages), with Pagefind's own detection of titles (no metadata given)."""
+    """Pagefind is given each page from its first marked tag on, an article's page up to the
+    end of the article (``search.trimmed``): the same pages, titles, excerpts, anchors and
+    word index as from the whole built page, byte for byte, for every page the fixture site
+    indexes (articles, static pages, both languages), with Pagefind's own detection of
+    titles (no metadata given)."""
     site = fixture_build.site
     staged = {"whole": tmp_path / "whole", "trimmed": tmp_path / "trimmed"}
-    count = 0
+    count = cut = 0
     for path in sorted(site.rglob("index.html")):
         if path.relative_to(site).parts[0] == "pagefind":
             continue
@@ -418,12 +456,15 @@ def test_pagefind_indexes_a_trimmed_page_as_it_indexes_the_whole_page(
         tail = trimmed[trimmed.index('<div data-pagefind-body hidden data-nr-search-tail=""') :]
         tail = tail[: tail.rindex("</div>") + len("</div>")]
         assert len(trimmed) < len(page_html)
+        if search.INDEX_END in page_html:  # an article's page: its related links, footer
+            assert 'class="nr-related"' not in trimmed and "md-footer" not in trimmed
+            cut += 1
         for name, content in (("whole", search.with_tail(page_html, tail)), ("trimmed", trimmed)):
             target = staged[name] / "site" / url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
         count += 1
-    assert count > 10
+    assert count > 10 and cut > 5
     indexed = {}
     for name, root in staged.items():
         config = {"site": str(root / "site"), "output_path": str(root / "bundle")}

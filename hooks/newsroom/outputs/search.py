@@ -59,6 +59,10 @@ _BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
 #: The first start tag marked for indexing (``[^<>]*`` stops at the next tag: linear).
 _FIRST_BODY_TAG = re.compile(rf"<[a-zA-Z][^<>]*\s{BODY_ATTRIBUTE}[\s=/>]")
 _NOT_INDEXED = ("404.html",)
+#: Written by the article template after the marked article: nothing after it is indexed.
+#: Only the last one counts (content cannot write after the template's: a body's comments
+#: are dropped by the sanitiser, and later text is escaped).
+INDEX_END = "<!--nr-search-end-->"
 _HTML_START = re.compile(r"<html(?:\s[^<>]*)?>", re.IGNORECASE)
 
 
@@ -192,15 +196,35 @@ def with_tail(page_html: str, tail: str) -> str:
 
 def trimmed(page_html: str, first: re.Match[str]) -> str:
     """What Pagefind is given of a page: its ``<html>`` start tag (the index's language comes
-    from its ``lang``) and the page from its first marked tag on (``first``).
+    from its ``lang``) and the page from its first marked tag (``first``) to the last
+    :data:`INDEX_END`, if it has one, else to its end.
 
     Pagefind reads only the elements marked ``data-pagefind-body`` once a page marks one, and
     the metadata and filters come in the tail, inside a marked element: the head, header and
-    navigation before the first mark (half of an article's page) change nothing in the index
-    but Pagefind's work (the same index, byte for byte: ``tests/test_search.py``)."""
+    navigation before the first mark, and an article's related links, footer and scripts
+    after it (together three quarters of an article's page) change nothing in the index but
+    the work of staging and of Pagefind (the same index, byte for byte:
+    ``tests/test_search.py``)."""
     start = _HTML_START.search(page_html, 0, first.start())
     opening = f"<!doctype html>\n{start.group(0)}<body>\n" if start is not None else ""
-    return opening + page_html[first.start() :]
+    end = _index_end(page_html, first)
+    if end == -1:
+        return opening + page_html[first.start() :]
+    return f"{opening}{page_html[first.start() : end]}\n</body>\n</html>\n"
+
+
+def _index_end(page_html: str, first: re.Match[str]) -> int:
+    """Where the last :data:`INDEX_END` is, when the page can be cut there: the first marked
+    element is an ``<article>`` and the end tag just before the mark closes it (as many
+    ``<article`` as ``</article>`` since it). Else -1: Pagefind keeps no page whose marked
+    element it never sees closed, so a page that cannot be shown closed is given whole."""
+    end = page_html.rfind(INDEX_END, first.end())
+    if end == -1 or not first.group(0).startswith("<article"):
+        return -1
+    part = page_html[first.start() : end]
+    if not part.rstrip().endswith("</article>"):
+        return -1
+    return end if part.count("<article") == part.count("</article>") else -1
 
 
 def indexed_text(page_html: str) -> str | None:
