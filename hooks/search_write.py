@@ -65,4 +65,5 @@ def on_post_build(config) -> None:
         f"{report.seconds:.1f} s, {report.indexed}/{report.shards} chỉ mục lập lại / indexes made"
         + (", chỉ mục dùng lại / index reused" if report.reused else "")
         + (f", {report.early} soạn trong lúc dựng / staged while rendering" if report.early else "")
+        + (f", {report.beside} ghi song song / written alongside" if report.beside else "")
     )

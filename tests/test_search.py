@@ -6,7 +6,11 @@ import gzip
 import itertools
 import json
 import os
+import re
 import shutil
+import subprocess
+import sys
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -16,9 +20,12 @@ from conftest import (
     UNPUBLISHED_MARKERS,
     WITHDRAWN_MARKER,
     Build,
+    build_env,
+    make_project,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from newsroom.common import forking
 from newsroom.common.text import fold
 from newsroom.outputs import pagefind_chunks, pagefind_runs, search, search_shards
 from newsroom.site import sitedir
@@ -478,6 +485,96 @@ def test_pagefind_indexes_a_trimmed_page_as_it_indexes_the_whole_page(
         }
     assert len(indexed["whole"]) > count
     assert indexed["trimmed"] == indexed["whole"]
+
+
+# -- the bundle written from both ends ---------------------------------------------------------
+def _job(shard: str, pages: int, status: int | None = 0) -> search.IndexJob:
+    """A job whose Pagefind run ended with ``status`` (``None``: still running)."""
+    run: Future[int] = Future()
+    if status is not None:
+        run.set_result(status)
+    return search.IndexJob("vi", shard, pages, [], None, run=run)
+
+
+def test_a_copy_does_its_share_of_a_list_of_work_and_nothing_when_it_fails():
+    shared = forking.Shared([2, 3], lambda n: (n * n, os.getpid()))
+    done = shared.results()
+    assert {n: square for n, (square, _) in done.items()} == {2: 4, 3: 9}
+    assert all(pid != os.getpid() for _, pid in done.values())
+    assert forking.Shared([1], lambda n: 1 / 0).results() == {}
+    shared = forking.Shared([1], lambda n: n)
+    shared.end()  # killed before it is waited for: nothing left behind
+    assert shared.results() == {}
+
+
+def test_a_copy_packs_the_latest_shards_whose_indexes_are_made_up_to_half_the_pages():
+    """Never the first shard (its bundle gives the program files), the root, a shard whose
+    Pagefind still runs or failed (a copy cannot wait for the build's runs, and the build
+    reports failures)."""
+    shards = {
+        "2026": [_job("2026", 10)],
+        "2025": [_job("2025", 5)],
+        "2024": [_job("2024", 4, None)],
+        "2023": [_job("2023", 3), _job("2023", 1)],
+        "2022": [_job("2022", 2, 1)],
+        "2021": [_job("2021", 9)],
+        "": [_job("", 6)],
+    }
+    seen = []
+
+    def finish(shard: str) -> search.Finished:
+        seen.append(shard)  # (in the copy: not here)
+        return search.Finished({"vi": len(shard)}, 100, "", (f"name-{shard}",))
+
+    beside = search._finish_beside(shards, finish)
+    assert beside is not None and beside.items == {"2021", "2023", "2025"}  # 18 of 40 pages
+    assert beside.results() == {
+        shard: search.Finished({"vi": len(shard)}, 100, "", (f"name-{shard}",))
+        for shard in ("2021", "2023", "2025")
+    }
+    assert seen == []
+    assert search._finish_beside({"2026": shards["2026"], "2024": shards["2024"]}, finish) is None
+
+
+def _build_with(root: Path, site: Path, preamble: str) -> Build:
+    """Build ``root`` into ``site`` with MkDocs run after ``preamble`` (Python)."""
+    run = f"import sys; {preamble}; from mkdocs.__main__ import cli; "
+    run += "cli.main(args=sys.argv[1:], prog_name='mkdocs')"
+    result = subprocess.run(
+        [sys.executable, "-c", run, "build", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    return Build(root, site, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.mark.build
+def test_a_bundle_written_partly_by_a_copy_is_the_bundle_the_build_writes_alone(tmp_path: Path):
+    """A copy writes the index folders of years whose indexes are made
+    (``search._finish_beside``; here the build waits for every run first, so that it does);
+    built again with the build writing every folder itself, every file is the same."""
+    from test_rebuild import assert_same, output
+
+    root = make_project(tmp_path / "project")
+    waiting = (
+        "from newsroom.outputs import search; "
+        "search._made = lambda job: job.packed is not None or job.run.result() == 0"
+    )
+    shared = _build_with(root, tmp_path / "shared", waiting)
+    written = re.search(r"(\d+) ghi song song / written alongside", shared.output)
+    assert written and int(written.group(1)) >= 1, shared.output
+    alone = _build_with(
+        root,
+        tmp_path / "alone",
+        "from newsroom.outputs import search; search.FINISH_BESIDE = False",
+    )
+    assert "written alongside" not in alone.output
+    assert len(list((alone.site / "pagefind").rglob("*.pf_fragment"))) > 10
+    assert_same(output(alone), output(shared))
 
 
 # -- the split by year -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import contextlib
 import os
 import pickle
 import signal
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -62,3 +63,40 @@ def read_result(path: Path) -> Any | None:
         return pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         return None
+
+
+class Shared:
+    """Part of a list of work done by a forked copy while the build does the rest: the copy
+    runs ``work(item)`` for each of its items and leaves the results; :meth:`results` waits
+    for it and gives them (only what it finished: the build does the others itself)."""
+
+    def __init__(self, items: list[Any], work: Callable[[Any], Any]) -> None:
+        self.items = frozenset(items)
+        self._folder = tempfile.TemporaryDirectory(prefix="newsroom-copy-")
+        self._path = Path(self._folder.name) / "results.pickle"
+        path = self._path
+
+        def copy() -> int:
+            leave_result(path, {item: work(item) for item in items})
+            return 0
+
+        self.pid = run_in_copy(copy, 1)
+        self._reaped = False
+
+    def results(self) -> dict[Any, Any]:
+        """Wait for the copy; what it finished, by item ({} if it failed)."""
+        if not self._reaped:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self._reaped = True
+        left = read_result(self._path)
+        self.end()
+        return left if isinstance(left, dict) else {}
+
+    def end(self) -> None:
+        """Kill the copy if it still runs, reap it and delete its folder. Idempotent (a
+        reaped copy's pid may be another process's by now: it is never signalled)."""
+        if not self._reaped:
+            end(self.pid)
+            self._reaped = True
+        self._folder.cleanup()

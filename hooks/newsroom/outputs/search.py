@@ -41,7 +41,7 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from ..common import cache, dates
+from ..common import cache, dates, forking
 from ..common.text import fold, nfc
 from ..content.corpus import Corpus
 from ..content.model import Article
@@ -120,6 +120,7 @@ class Report:
     made_from: Earlier | None = None
     unchanged: tuple[str, ...] = ()  # folders left as the last build wrote them
     early: int = 0  # indexes staged while their language was still being built
+    beside: int = 0  # index folders written by a forked copy (``_finish_beside``)
 
 
 # -- folding ------------------------------------------------------------------------------------
@@ -635,6 +636,7 @@ def finish_index(
     if done and search_shards.ROOT not in names:
         same.discard(search_shards.ROOT)
     deleting = ScratchDeleting()
+    beside: forking.Shared | None = None
     try:
         for job in done:  # Pagefind has read these staged pages: delete them meanwhile
             if job.run is not None and job.run.done() and job.scratch is not None:
@@ -643,27 +645,43 @@ def finish_index(
         # One shard at a time: its languages' bundles are written and let go before the next
         # shard's are read (at 100,000 articles the indexes are hundreds of megabytes).
         programs = bool(done) and search_shards.ROOT not in names
-        for shard, shard_jobs in _by_shard(done).items():
-            packed = []
+        shards = _by_shard(done)
+
+        def finish(shard: str) -> Finished:
+            return _finish_shard(shard, shards[shard], output, bundles, shard not in same)
+
+        beside = _finish_beside(shards, finish)
+        finished: dict[str, Finished] = {}
+        written_beside = 0
+        for shard, shard_jobs in shards.items():
+            if beside is not None and shard in beside.items:
+                continue
+            finished[shard] = finish(shard)
             for job in shard_jobs:
-                bundle = job.packed
-                if bundle is None:
-                    bundle, problem = _finish_job(job)
-                    skipped = skipped or problem
-                    if bundles is not None and job.name is not None and not problem:
-                        bundles.put(job.name, bundle)
                 deleting.scratch(job)
-                job.packed = None
-                for lang, count in (bundle.get("chunks") or {}).items():
-                    chunks[lang] = chunks.get(lang, 0) + count
-                packed.append(bundle)
-            if shard not in same:
-                search_bundle.merge(packed, search_shards.folder(output, shard), programs=not shard)
             if programs:  # the program files the search page loads, where no root index is
-                search_bundle.write_programs(packed[0], output)
+                search_bundle.write_programs(finished[shard].packed[0], output)
                 programs = False
-            size += search_bundle.size(packed, programs=not shard)
+            finished[shard] = finished[shard].summary()  # its bundles let go
+        if beside is not None:
+            from_copy = beside.results()
+            finished.update(from_copy)
+            written_beside = len(from_copy)
+            beside = None
+            for shard in shards:
+                if shard not in finished:  # the copy failed: done here
+                    finished[shard] = finish(shard).summary()
+        for shard in shards:  # in the shards' order
+            shard_finished = finished[shard]
+            skipped = skipped or shard_finished.problem
+            size += shard_finished.size
+            for lang, count in shard_finished.chunks.items():
+                chunks[lang] = chunks.get(lang, 0) + count
+            if bundles is not None:
+                bundles.used.update(shard_finished.kept)
     finally:
+        if beside is not None:
+            beside.end()
         runs.stop()
         for job in jobs:
             deleting.scratch(job)
@@ -697,7 +715,89 @@ def finish_index(
         ),
         tuple(sorted(same)),
         sum(1 for job in jobs if job.early),
+        written_beside,
     )
+
+
+@dataclass
+class Finished:
+    """A shard's index written into the bundle: its chunks per language, its bytes, why it
+    kept Pagefind's own chunks ("" if re-chunked), the names it was kept under in the
+    cache of indexes, and (until :meth:`summary`) its languages' bundles."""
+
+    chunks: dict[str, int]
+    size: int
+    problem: str
+    kept: tuple[str, ...]
+    packed: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> Finished:
+        return Finished(self.chunks, self.size, self.problem, self.kept)
+
+
+def _finish_shard(
+    shard: str, jobs: list[IndexJob], output: Path, bundles: EntryStore | None, write: bool
+) -> Finished:
+    """Pack each job's index (waiting for its Pagefind), keep it in ``bundles``, and write
+    the shard's folder of the bundle if ``write``."""
+    packed: list[dict[str, Any]] = []
+    chunks: dict[str, int] = {}
+    problem, kept = "", []
+    for job in jobs:
+        bundle = job.packed
+        if bundle is None:
+            bundle, trouble = _finish_job(job)
+            problem = problem or trouble
+            if bundles is not None and job.name is not None and not trouble:
+                bundles.put(job.name, bundle)
+                kept.append(job.name)
+        job.packed = None  # the shard's bundles are let go once it is written
+        for lang, count in (bundle.get("chunks") or {}).items():
+            chunks[lang] = chunks.get(lang, 0) + count
+        packed.append(bundle)
+    if write:
+        search_bundle.merge(packed, search_shards.folder(output, shard), programs=not shard)
+    size = search_bundle.size(packed, programs=not shard)
+    return Finished(chunks, size, problem, tuple(kept), packed)
+
+
+#: Shards packed and written by a forked copy while the build does the others
+#: (``_finish_beside``); the tests turn it off to compare.
+FINISH_BESIDE = True
+
+
+def _finish_beside(
+    shards: dict[str, list[IndexJob]], finish: Callable[[str], Finished]
+) -> forking.Shared | None:
+    """Hand about half the work of packing and writing the shards to a forked copy: shards
+    whose indexes are all made (a copy cannot wait for the build's runs), never the first
+    (it gives the program files) nor the root, the latest first, up to half the pages.
+    ``None`` when there is none to share."""
+    if not FINISH_BESIDE or not forking.AVAILABLE:
+        return None
+    total = sum(job.pages for jobs in shards.values() for job in jobs)
+    taken: list[str] = []
+    share = 0
+    for shard in list(shards)[:0:-1]:
+        jobs = shards[shard]
+        if shard == search_shards.ROOT or not all(_made(job) for job in jobs):
+            continue
+        pages = sum(job.pages for job in jobs)
+        if share + pages > total / 2:
+            continue
+        taken.append(shard)
+        share += pages
+    if not taken:
+        return None
+    return forking.Shared(taken, lambda shard: finish(shard).summary())
+
+
+def _made(job: IndexJob) -> bool:
+    """The job's index is made: packed already, or its Pagefind run ended well."""
+    if job.packed is not None:
+        return True
+    run = job.run
+    return run is not None and run.done() and run.exception() is None and run.result() == 0
 
 
 def _by_shard(jobs: Iterable[IndexJob]) -> dict[str, list[IndexJob]]:
