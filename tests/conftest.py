@@ -100,6 +100,23 @@ def run_build(root: Path, now: str = FIXED_NOW, site: Path | None = None) -> Bui
     return Build(root, site, result.returncode, result.stdout + result.stderr)
 
 
+def run_build_after(root: Path, site: Path, preamble: str) -> Build:
+    """Build ``root`` into ``site`` with MkDocs run in a Python that first runs ``preamble``
+    (to turn one of the build's shortcuts off, say, and compare)."""
+    run = f"import sys; {preamble}; from mkdocs.__main__ import cli; "
+    run += "cli.main(args=sys.argv[1:], prog_name='mkdocs')"
+    result = subprocess.run(
+        [sys.executable, "-c", run, "build", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        cwd=root,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    return Build(root, site, result.returncode, result.stdout + result.stderr)
+
+
 def build_site(
     tmp_path: Path,
     now: str = FIXED_NOW,

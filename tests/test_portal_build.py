@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 import pytest
-from conftest import SITE_URL, Build, build_env, build_site, make_project, run_build
+from conftest import (
+    SITE_URL,
+    Build,
+    build_site,
+    make_project,
+    run_build,
+    run_build_after,
+)
 
 pytestmark = pytest.mark.build
 
@@ -372,19 +377,7 @@ def test_the_navigation_rendered_once_per_pass_is_what_each_page_would_render(si
         extra_files={"tin-tuc/2026/dinh-chinh.md": CORRECTED, "tin-tuc/2026/co-anh.md": PICTURED},
     )
     without = root / "site"
-    run = (
-        "import sys; from newsroom.site import fragments; fragments.ENABLED = False; "
-        "from mkdocs.__main__ import cli; cli.main(args=sys.argv[1:], prog_name='mkdocs')"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", run, "build", "-f", str(root / "mkdocs.yml"), "-d", str(without)],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    built = Build(root, without, result.returncode, result.stdout + result.stderr)
+    preamble = "from newsroom.site import fragments; fragments.ENABLED = False"
+    built = run_build_after(root, without, preamble)
     assert len([p for p in built.files() if p.suffix == ".html"]) > 40
     assert_same(output(built), output(site))

@@ -8,8 +8,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -20,8 +18,8 @@ from conftest import (
     UNPUBLISHED_MARKERS,
     WITHDRAWN_MARKER,
     Build,
-    build_env,
     make_project,
+    run_build_after,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -536,22 +534,6 @@ def test_a_copy_packs_the_latest_shards_whose_indexes_are_made_up_to_half_the_pa
     assert search._finish_beside({"2026": shards["2026"], "2024": shards["2024"]}, finish) is None
 
 
-def _build_with(root: Path, site: Path, preamble: str) -> Build:
-    """Build ``root`` into ``site`` with MkDocs run after ``preamble`` (Python)."""
-    run = f"import sys; {preamble}; from mkdocs.__main__ import cli; "
-    run += "cli.main(args=sys.argv[1:], prog_name='mkdocs')"
-    result = subprocess.run(
-        [sys.executable, "-c", run, "build", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-        cwd=root,
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    return Build(root, site, result.returncode, result.stdout + result.stderr)
-
-
 @pytest.mark.build
 def test_a_bundle_written_partly_by_a_copy_is_the_bundle_the_build_writes_alone(tmp_path: Path):
     """A copy writes the index folders of years whose indexes are made
@@ -564,10 +546,10 @@ def test_a_bundle_written_partly_by_a_copy_is_the_bundle_the_build_writes_alone(
         "from newsroom.outputs import search; "
         "search._made = lambda job: job.packed is not None or job.run.result() == 0"
     )
-    shared = _build_with(root, tmp_path / "shared", waiting)
+    shared = run_build_after(root, tmp_path / "shared", waiting)
     written = re.search(r"(\d+) ghi song song / written alongside", shared.output)
     assert written and int(written.group(1)) >= 1, shared.output
-    alone = _build_with(
+    alone = run_build_after(
         root,
         tmp_path / "alone",
         "from newsroom.outputs import search; search.FINISH_BESIDE = False",

@@ -52,7 +52,7 @@ from ..common.cache import (
     seal,
     stable_repr,
 )
-from . import page_dictionary
+from . import markdown_render, page_dictionary
 
 _FORMAT = b"newsroom-page-2\n"
 _KEY_NAME = re.compile(r"^[0-9a-f]{64}$")
@@ -429,11 +429,15 @@ class WarningCount(logging.Handler):
 def render_and_record(
     page: Any, render: Callable[..., None], config: Any, files: Any
 ) -> RenderedMarkdown | None:
-    """Render with MkDocs' own method; the result, unless something was logged as a warning."""
+    """Render as MkDocs' own method does (with one converter per process:
+    ``markdown_render``); the result, unless something was logged as a warning."""
     recorder = RecordingFiles(files)
     counter = WarningCount.counting()
     try:
-        render(config, recorder)
+        if markdown_render.ENABLED:
+            markdown_render.render(page, config, recorder)
+        else:
+            render(config, recorder)
     finally:
         counter.stop()
     if counter.count:
