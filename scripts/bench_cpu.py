@@ -8,7 +8,8 @@ templates and hooks with a synthetic corpus, fixed ``NEWSROOM_NOW``), runs one c
 
 - the build itself (MkDocs and the hooks, in this process);
 - each forked copy of the build, by its job: the content scan, Markdown and templates
-  converted from the last page, each search index's pages staged;
+  converted from the last page, each search index's pages staged, the index folders
+  packed and written at the end;
 - Pagefind, each run timed by ``/usr/bin/time`` (without it, Pagefind is counted with the
   copy that started it).
 
@@ -38,6 +39,7 @@ JOBS = {
     "render": "templates rendered from the last page",
     "work": "content scan",
     "stage": "search pages staged",
+    "share": "search index folders packed and written at the end",
 }
 
 

@@ -366,10 +366,11 @@ def test_an_upcoming_press_conference_page_offers_its_calendar_file(site):
 
 def test_the_navigation_rendered_once_per_pass_is_what_each_page_would_render(site, tmp_path):
     """The sidebar of pages outside the navigation is rendered once per pass for all whose
-    links read the same (``newsroom.site.fragments``). Built again with Material's own
-    include on every page (the hooks do not register the shortcut), every file of the site
-    is the same, byte for byte: pages at every depth, in both languages, in the navigation
-    or not."""
+    links read the same, and Material's configuration script once per relative base
+    (``newsroom.site.fragments``). Built again with Material's own include and block on
+    every page (the hooks do not register the shortcuts), every file of the site is the
+    same, byte for byte: pages at every depth, in both languages, in the navigation or
+    not."""
     from test_rebuild import assert_same, output
 
     root = make_project(

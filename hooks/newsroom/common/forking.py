@@ -76,11 +76,11 @@ class Shared:
         self._path = Path(self._folder.name) / "results.pickle"
         path = self._path
 
-        def copy() -> int:
+        def share() -> int:
             leave_result(path, {item: work(item) for item in items})
             return 0
 
-        self.pid = run_in_copy(copy, 1)
+        self.pid = run_in_copy(share, 1)
         self._reaped = False
 
     def results(self) -> dict[Any, Any]:

@@ -1,4 +1,11 @@
-"""Material's navigation sidebar, rendered once per pass for the pages it reads the same for.
+"""Parts of Material's pages rendered once per pass for the pages they read the same for: the
+navigation sidebar, and the configuration script (``__config``) for each relative base.
+
+Every page carries a ``<script id="__config">`` with Material's settings for its scripts
+(the base address relative to the page, features, the search's phrases in the pass's
+language): the template (Material's ``config`` block, called through :func:`kept`) reads
+nothing else of the page than its relative base, so it is rendered once per base in a pass
+(0.07 ms of an article page's 1.1 ms).
 
 Every page carries the site's navigation (``partials/nav.html``): rendering it is about a
 tenth of the time Jinja spends on an article's page (1.46 ms with it, 1.33 ms with it kept,
@@ -16,7 +23,7 @@ ways and finds every file the same, byte for byte.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -29,14 +36,29 @@ PARTIAL = "partials/nav.html"
 ENABLED = True
 #: The sidebars of the current pass, by the relative forms of the addresses they print.
 _kept: dict[tuple[str | None, ...], Markup] = {}
+#: The parts rendered through :func:`kept` in the current pass, by name and what they read.
+_parts: dict[tuple[str, Hashable], Markup] = {}
 
 
 def start_pass(env: Environment) -> None:
     """A pass (a language, or a preview's rebuild) starts: forget the last one's sidebars
     (another navigation, configuration or language) and let the templates ask for them."""
     _kept.clear()
+    _parts.clear()
     if ENABLED:
         env.globals["nr_navigation"] = navigation
+        env.globals["nr_kept"] = kept
+
+
+def kept(name: str, reads: Hashable, render: Callable[[], str]) -> Markup:
+    """The part ``name`` of a page, rendered by ``render`` (a template block's ``super``)
+    for the first page of this pass whose values it reads (``reads``) are these, and kept
+    for the next ones. The template says what the part reads: everything else it reads
+    must be the pass's (its configuration and language)."""
+    key = (name, reads)
+    if key not in _parts:
+        _parts[key] = Markup(render())
+    return _parts[key]
 
 
 @pass_context
