@@ -13,8 +13,10 @@ templates and hooks with a synthetic corpus, fixed ``NEWSROOM_NOW``), runs one c
 - Pagefind, each run timed by ``/usr/bin/time`` (without it, Pagefind is counted with the
   copy that started it).
 
-Then bare Material with its search on the same articles (``bench_build.make_bare``), for
-the figure the issue compares with. Prints a Markdown table.
+Then bare Material on the same articles (``bench_build.make_bare``): with its own search,
+the figure the issue compares with, and without it, followed by Pagefind indexing its whole
+site (what bare Material would cost with the search this project uses). Prints a Markdown
+table.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import argparse
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +33,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from bench_build import environment, make_bare, make_project, timed_build
+from bench_build import PEAK, Run, environment, make_bare, make_project, timed_build
 
 TIME = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
 #: What each kind of forked copy does, by the name of the function it runs.
@@ -116,7 +119,14 @@ def build_with_accounts(project: Path, log: Path) -> tuple[float, float, float]:
     )
 
 
-def table(log: Path, wall: float, own: float, children: float, bare: Any) -> list[str]:
+def table(
+    log: Path,
+    wall: float,
+    own: float,
+    children: float,
+    bare: Run,
+    bare_pagefind: tuple[Run, Run],
+) -> list[str]:
     parts: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
     for line in log.read_text(encoding="utf-8").splitlines():
         name, user, system = line.split("\t")
@@ -134,7 +144,23 @@ def table(log: Path, wall: float, own: float, children: float, bare: Any) -> lis
         rows.append(f"| other processes (git, …) | {children - counted:.1f} | |")
     rows.append(f"| **all** (wall {wall:.1f} s) | **{own + children:.1f}** | |")
     rows.append(f"| bare Material + its search (wall {bare.wall:.1f} s) | {bare.cpu:.1f} | 1 |")
+    plain, pagefind = bare_pagefind
+    rows.append(
+        f"| bare Material, no search, then Pagefind on its site (wall {plain.wall:.1f} + "
+        f"{pagefind.wall:.1f} s) | {plain.cpu:.1f} + {pagefind.cpu:.1f} | 2 |"
+    )
     return rows
+
+
+def pagefind_on(site: Path) -> Run:
+    """Pagefind's command indexing every page of ``site`` (wall, CPU of the process tree)."""
+    command = [sys.executable, "-c", PEAK, sys.executable, "-m", "pagefind", "--silent"]
+    command += ["--site", str(site), "--output-path", str(site.parent / "pagefind")]
+    start = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - start
+    peak, cpu = result.stdout.split()[-2:]
+    return Run(wall, float(cpu), int(peak) / 1024)
 
 
 def main() -> None:
@@ -145,9 +171,12 @@ def main() -> None:
         root = Path(scratch)
         project = make_project(root / "project", args.articles)
         bare = timed_build(make_bare(root / "bare", project / "docs", search=True))
+        plain = make_bare(root / "plain", project / "docs", search=False)
+        bare_pagefind = timed_build(plain), pagefind_on(plain / "site")
         log = root / "cpu.tsv"
         log.touch()
-        print("\n".join(table(log, *build_with_accounts(project, log), bare)), flush=True)
+        accounts = build_with_accounts(project, log)
+        print("\n".join(table(log, *accounts, bare, bare_pagefind)), flush=True)
 
 
 if __name__ == "__main__":
