@@ -9,25 +9,16 @@ from pathlib import Path
 
 import pytest
 from conftest import make_project, run_build_after
+from feeds_support import article
 from test_rebuild import assert_same, output
 
 #: An article using every extension that keeps state between documents (footnotes, the table
 #: of contents, superfences' stash) and MkDocs' per-page processors (anchors, links, raw HTML).
-RICH = """---
-id: fx-2026-day-du
-title: Hướng dẫn đầy đủ về thi hành án
-summary: Bài có chú thích, bảng, khung ghi chú và mã.
-date: 2026-05-04T09:00:00+07:00
-type: tin-hoat-dong
-category: thi-hanh-an-dan-su
-unit: cuc-quan-ly-thads
-status: approved
-approval:
-  by: cuc-truong-thads
-  at: 2026-05-04T08:00:00+07:00
----
-
-Đoạn mở đầu có chú thích[^1] và một chú thích nữa[^hai].
+RICH = article(
+    "fx-2026-day-du",
+    "Hướng dẫn đầy đủ về thi hành án",
+    "2026-05-04T09:00:00+07:00",
+    body="""Đoạn mở đầu có chú thích[^1] và một chú thích nữa[^hai].
 
 ## Đất đai và tài sản {#dat-dai}
 
@@ -53,8 +44,8 @@ Thuật ngữ
 :   Định nghĩa của thuật ngữ.
 
 [^1]: Chú thích thứ nhất.
-[^hai]: Chú thích thứ hai.
-"""
+[^hai]: Chú thích thứ hai.""",
+)
 #: The same shapes again, so a second page reuses a converter that converted the first.
 SECOND = (
     RICH.replace("fx-2026-day-du", "fx-2026-day-du-2")
