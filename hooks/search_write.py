@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from newsroom.outputs import search, search_passes
+from newsroom.outputs import search, search_finish, search_passes
 from newsroom.site import build, incremental
 
 log = get_plugin_logger("newsroom")
@@ -37,7 +37,7 @@ def on_post_build(config) -> None:
         bundles = search_passes.bundles(state)
         started = state.memo.get(search_passes.STARTED, time.perf_counter())
         earlier = search_passes.earlier(state)
-        report = search.finish_index(
+        report = search_finish.finish_index(
             site_dir,
             search_passes.settled(state),
             bundles,

@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsroom.common import forking
 from newsroom.common.text import fold
-from newsroom.outputs import pagefind_chunks, pagefind_runs, search, search_shards
+from newsroom.outputs import pagefind_chunks, pagefind_runs, search, search_finish, search_shards
 from newsroom.site import sitedir
 
 PAGE = """<!doctype html><html lang="vi"><head><title>x</title></head><body>
@@ -430,7 +430,7 @@ def test_indexing_again_and_again_always_finishes_the_bundle(fixture_build: Buil
         url = path.parent.relative_to(site).as_posix() + "/"
         pages.append(search.Document(url, path, "en" if url.startswith("en/") else "vi"))
     for _ in range(8):
-        report = search.write_index(site, pages)
+        report = search_finish.write_index(site, pages)
         assert report.rechunk_skipped == ""
         entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
         assert set(entry["languages"]) == {"vi", "en"}
@@ -520,31 +520,34 @@ def test_a_copy_packs_the_latest_shards_whose_indexes_are_made_up_to_half_the_pa
     }
     seen = []
 
-    def finish(shard: str) -> search.Finished:
+    def finish(shard: str) -> search_finish.Finished:
         seen.append(shard)  # (in the copy: not here)
-        return search.Finished({"vi": len(shard)}, 100, "", (f"name-{shard}",))
+        return search_finish.Finished({"vi": len(shard)}, 100, "", (f"name-{shard}",))
 
-    beside = search._finish_beside(shards, finish)
+    beside = search_finish._finish_beside(shards, finish)
     assert beside is not None and beside.items == {"2021", "2023", "2025"}  # 18 of 40 pages
     assert beside.results() == {
-        shard: search.Finished({"vi": len(shard)}, 100, "", (f"name-{shard}",))
+        shard: search_finish.Finished({"vi": len(shard)}, 100, "", (f"name-{shard}",))
         for shard in ("2021", "2023", "2025")
     }
     assert seen == []
-    assert search._finish_beside({"2026": shards["2026"], "2024": shards["2024"]}, finish) is None
+    assert (
+        search_finish._finish_beside({"2026": shards["2026"], "2024": shards["2024"]}, finish)
+        is None
+    )
 
 
 @pytest.mark.build
 def test_a_bundle_written_partly_by_a_copy_is_the_bundle_the_build_writes_alone(tmp_path: Path):
     """A copy writes the index folders of years whose indexes are made
-    (``search._finish_beside``; here the build waits for every run first, so that it does);
+    (``search_finish._finish_beside``; here the build waits for every run first, so that it does);
     built again with the build writing every folder itself, every file is the same."""
     from test_rebuild import assert_same, output
 
     root = make_project(tmp_path / "project")
     waiting = (
-        "from newsroom.outputs import search; "
-        "search._made = lambda job: job.packed is not None or job.run.result() == 0"
+        "from newsroom.outputs import search_finish; "
+        "search_finish._made = lambda job: job.packed is not None or job.run.result() == 0"
     )
     shared = run_build_after(root, tmp_path / "shared", waiting)
     written = re.search(r"(\d+) ghi song song / written alongside", shared.output)
@@ -552,7 +555,7 @@ def test_a_bundle_written_partly_by_a_copy_is_the_bundle_the_build_writes_alone(
     alone = run_build_after(
         root,
         tmp_path / "alone",
-        "from newsroom.outputs import search; search.FINISH_BESIDE = False",
+        "from newsroom.outputs import search_finish; search_finish.FINISH_BESIDE = False",
     )
     assert "written alongside" not in alone.output
     assert len(list((alone.site / "pagefind").rglob("*.pf_fragment"))) > 10

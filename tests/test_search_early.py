@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import Build
 from newsroom.common import cache
-from newsroom.outputs import pagefind_runs, search, search_early
+from newsroom.outputs import pagefind_runs, search, search_early, search_finish
 from newsroom.site.pagecache import EntryStore
 from test_rebuild import UNSTABLE
 
@@ -87,12 +87,12 @@ def _index_as_the_passes_do(
             partial(early.take, lang),
         )
         early.end_pass(lang)
-    return search.finish_index(site, search.settle(jobs), bundles, 0.0, runs)
+    return search_finish.finish_index(site, search.settle(jobs), bundles, 0.0, runs)
 
 
 def _index_in_the_build(fixture_build: Build, target: Path) -> tuple[Path, search.Report]:
     site, chosen = _site(fixture_build, target)
-    return site, search.write_index(site, chosen, None, EntryStore(target / "indexes"))
+    return site, search_finish.write_index(site, chosen, None, EntryStore(target / "indexes"))
 
 
 @pytest.mark.build
