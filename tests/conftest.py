@@ -103,7 +103,7 @@ def run_build(root: Path, now: str = FIXED_NOW, site: Path | None = None) -> Bui
 def run_build_after(root: Path, site: Path, preamble: str) -> Build:
     """Build ``root`` into ``site`` with MkDocs run in a Python that first runs ``preamble``
     (to turn one of the build's shortcuts off, say, and compare)."""
-    run = f"import sys; {preamble}; from mkdocs.__main__ import cli; "
+    run = f"import sys\n{preamble}\nfrom mkdocs.__main__ import cli\n"
     run += "cli.main(args=sys.argv[1:], prog_name='mkdocs')"
     result = subprocess.run(
         [sys.executable, "-c", run, "build", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
