@@ -206,6 +206,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def _restore(page, entry: pagecache.RenderedMarkdown, config, files) -> None:
+    _called(page)
     pagecache.restore(page, entry, files)
     if sanitize.applies_to(page):
         sanitize.remember(page, entry.content, entry.clean)
@@ -214,6 +215,7 @@ def _restore(page, entry: pagecache.RenderedMarkdown, config, files) -> None:
 def _render(page, store: pagecache.EntryStore, name: str, render, config, files) -> None:
     """Convert, and keep the result with what the sanitiser makes of it (hooks/sanitize.py
     then takes it from the page instead of sanitising again)."""
+    _called(page)
     entry = pagecache.render_and_record(page, render, config, files)
     if entry is None:
         return
@@ -222,6 +224,12 @@ def _render(page, store: pagecache.EntryStore, name: str, render, config, files)
         entry = replace(entry, clean=sanitize.clean(entry.content, hosts))
         sanitize.remember(page, entry.content, entry.clean)
     store.put(name, entry)
+
+
+def _called(page) -> None:
+    """MkDocs converts a page once: the page lets go of the call set on it, and of the cache
+    entry it holds (the body is kept compressed meanwhile: hooks/page_memory.py)."""
+    vars(page).pop("render", None)
 
 
 @event_priority(-1000)  # after every hook and plugin filled the context

@@ -18,7 +18,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXED_NOW, Build, make_project, run_build
+from conftest import FIXED_NOW, Build, make_project, run_build, run_build_after
 
 CACHE = Path(".cache") / "newsroom"
 #: Pagefind's run-dependent names: filter files, meta files and the entry file naming them.
@@ -355,3 +355,41 @@ def _body(fetch, url: str) -> str:  # type: ignore[no-untyped-def]
         return fetch(url)[1]
     except OSError:  # not listening yet
         return ""
+
+
+#: Notes each conversion the build (not its copies) takes from the page cache, and counts,
+#: when a pass starts rendering templates (every page converted), the ones still in memory.
+HELD = """
+import atexit, gc, os, weakref
+import mkdocs.commands.build as _mkdocs_build
+from newsroom.site import pagecache
+_build, _taken, _held, _counted_at = os.getpid(), [], [], [0]
+_restore, _build_page = pagecache.restore, _mkdocs_build._build_page
+def _noted(page, entry, files):
+    if os.getpid() == _build:
+        _taken.append(weakref.ref(entry))
+    return _restore(page, entry, files)
+def _counted(page, *args, **kwargs):
+    if os.getpid() == _build and len(_taken) > _counted_at[0]:  # a pass's first template
+        _counted_at[0] = len(_taken)
+        gc.collect()
+        _held.append(sum(ref() is not None for ref in _taken))
+    return _build_page(page, *args, **kwargs)
+pagecache.restore, _mkdocs_build._build_page = _noted, _counted
+atexit.register(lambda: open({out!r}, "w").write(f"{{_held}} {{len(_taken)}}"))
+"""
+
+
+def test_pages_let_go_of_the_conversions_taken_from_the_cache(tmp_path: Path) -> None:
+    """A warm build takes every page's conversion from the page cache; once converted, a
+    page holds its body compressed (hooks/page_memory.py) and no longer the cache entry it
+    came from (which held the whole body, and what the sanitiser made of it, for every page
+    until the end of the build)."""
+    root = make_project(tmp_path / "project")
+    run_build(root, site=tmp_path / "cold")
+    out = tmp_path / "held.txt"
+    warm = run_build_after(root, tmp_path / "warm", HELD.format(out=str(out)))
+    _pages, built, markdown = pages_reused(warm)
+    assert markdown == built > 50, warm.output
+    held, taken = out.read_text().rsplit(" ", 1)
+    assert int(taken) == built and held == "[0, 0]"  # when each language's templates start
