@@ -14,7 +14,7 @@ first (``newsroom.site.prerender``).
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import InclusionLevel
 from newsroom.content.classify import Kind
 from newsroom.outputs import search_passes
-from newsroom.site import build, pagecache, prerender, sanitize
+from newsroom.site import build, pagecache, prerender
 
 log = get_plugin_logger("newsroom")
 #: Set on the template context when the page's HTML comes from the cache (overrides/main.html).
@@ -208,22 +208,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def _restore(page, entry: pagecache.RenderedMarkdown, config, files) -> None:
     _called(page)
     pagecache.restore(page, entry, files)
-    if sanitize.applies_to(page):
-        sanitize.remember(page, entry.content, entry.clean)
 
 
 def _render(page, store: pagecache.EntryStore, name: str, render, config, files) -> None:
-    """Convert, and keep the result with what the sanitiser makes of it (hooks/sanitize.py
-    then takes it from the page instead of sanitising again)."""
     _called(page)
     entry = pagecache.render_and_record(page, render, config, files)
-    if entry is None:
-        return
-    if sanitize.applies_to(page):
-        hosts = build.state().settings.iframe_hosts
-        entry = replace(entry, clean=sanitize.clean(entry.content, hosts))
-        sanitize.remember(page, entry.content, entry.clean)
-    store.put(name, entry)
+    if entry is not None:
+        store.put(name, entry)
 
 
 def _called(page) -> None:

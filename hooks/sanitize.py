@@ -1,9 +1,7 @@
 """Hook: sanitise the HTML of every page body with the allow-list of ``newsroom.site.sanitize``.
 
 What was removed is reported as a warning naming the file and line, so the editor learns
-about it (and ``--strict`` builds stop until the source is fixed). A body converted with the
-page cache on was sanitised with its conversion, and is not again when it is the same
-(``newsroom.site.sanitize.known``).
+about it (and ``--strict`` builds stop until the source is fixed).
 """
 
 from __future__ import annotations
@@ -12,19 +10,16 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from newsroom.common import issues as issue
 from newsroom.common.text import nfc
 from newsroom.site import build
-from newsroom.site.sanitize import applies_to, known, locate, sanitize_html
+from newsroom.site.sanitize import locate, sanitize_html
 
 log = get_plugin_logger("newsroom")
 
 
 @event_priority(-50)  # after Markdown and other plugins produced the final body HTML
 def on_page_content(html: str, page, config, files) -> str:
-    if not applies_to(page):
+    if page.file.generated_by:
         return html  # pages made by our hooks carry no editor HTML
     settings = build.state().settings
-    done = known(page, html, settings.iframe_hosts)  # sanitised with its conversion
-    if done is not None:
-        return done
     clean, removed = sanitize_html(html, settings.iframe_hosts)
     if removed:
         offset = _body_line(page)

@@ -383,8 +383,7 @@ atexit.register(lambda: open({out!r}, "w").write(f"{{_held}} {{len(_taken)}}"))
 def test_pages_let_go_of_the_conversions_taken_from_the_cache(tmp_path: Path) -> None:
     """A warm build takes every page's conversion from the page cache; once converted, a
     page holds its body compressed (hooks/page_memory.py) and no longer the cache entry it
-    came from (which held the whole body, and what the sanitiser made of it, for every page
-    until the end of the build)."""
+    came from (which held the whole body for every page until the end of the build)."""
     root = make_project(tmp_path / "project")
     run_build(root, site=tmp_path / "cold")
     out = tmp_path / "held.txt"

@@ -1,16 +1,13 @@
-"""The allow-list sanitiser for raw HTML in article bodies, and a body sanitised once with its
-conversion (the page cache) instead of again by the build."""
+"""The allow-list sanitiser for raw HTML in article bodies."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
-from conftest import make_project, run_build_after
-from newsroom.site import sanitize
+from conftest import make_project, run_build
 from newsroom.site.sanitize import locate, sanitize_html
-from test_rebuild import assert_same, output
+from test_rebuild import pages_reused
 
 HOSTS = ("www.youtube-nocookie.com",)
 
@@ -84,77 +81,22 @@ def test_what_markdown_itself_writes_passes_untouched():
     assert 'href="#fnref:1"' in clean and 'style="text-align: right;"' in clean
 
 
-# ---- a body sanitised once ----------------------------------------------------------------
+#: A static page in the folder MkDocs lists last (the copy converting from the end takes it).
+SCRIPTED = "zzz/co-script.md"
 
 
-def test_only_a_body_nothing_is_removed_from_is_known_clean() -> None:
-    assert sanitize.clean("<p>Có <script>x()</script></p>", HOSTS) is None
-    unchanged = sanitize.clean("<p>Đoạn văn</p>", HOSTS)
-    assert unchanged == sanitize.Clean(frozenset(HOSTS), None)
-    rewritten = sanitize.clean("<p title=tieu-de>A & B</p>", HOSTS)
-    assert rewritten == sanitize.Clean(frozenset(HOSTS), '<p title="tieu-de">A &amp; B</p>')
-
-
-def test_a_remembered_body_is_used_once_for_the_same_body_and_hosts_only() -> None:
-    body = "<p title=x>Đoạn</p>"
-    found = sanitize.clean(body, HOSTS)
-    page = SimpleNamespace()
-    sanitize.remember(page, body, found)
-    assert sanitize.known(page, body, HOSTS) == '<p title="x">Đoạn</p>'
-    assert sanitize.known(page, body, HOSTS) is None  # once
-    sanitize.remember(page, body, found)
-    assert sanitize.known(page, body + "<script>x()</script>", HOSTS) is None  # another body
-    sanitize.remember(page, body, found)
-    assert sanitize.known(page, body, ("khac.example",)) is None  # other iframe hosts
-    sanitize.remember(page, body, None)  # a body the sanitiser removes something from
-    assert sanitize.known(page, body, HOSTS) is None
-
-
-#: Static pages (MkDocs lists the last folder's pages last: the copy converting from the end
-#: takes them): raw HTML the sanitiser writes again without removing anything (an unquoted
-#: attribute, a bare ampersand), and a page it removes a script from.
-REWRITTEN, SCRIPTED = "zzz/viet-lai.md", "zzz/co-script.md"
-PAGES = {
-    REWRITTEN: "# Viết lại\n\n<p title=tieu-de>Quyền & nghĩa vụ</p>\n",
-    SCRIPTED: "# Có script\n\nĐoạn đầu.\n\n<script>alert('xss')</script>\n",
-}
-#: Counts, in the build's own process, the bodies it sanitises (not its forked copies').
-COUNTING = """
-import atexit, os
-from newsroom.site import sanitize
-_build, _real, _bodies = os.getpid(), sanitize.sanitize_html, []
-def _counted(html, *args, **kwargs):
-    if os.getpid() == _build:
-        _bodies.append(html)
-    return _real(html, *args, **kwargs)
-sanitize.sanitize_html = _counted
-atexit.register(lambda: open({out!r}, "w").write(str(len(_bodies))))
-"""
-
-
-def test_a_body_converted_before_is_not_sanitised_again_and_removals_are_still_reported(
-    tmp_path: Path,
-) -> None:
-    """The first build converts every page (part of them in its copy), sanitising each
-    converted body once; the second takes every conversion from the page cache and sanitises
-    only the page it removes a script from, which it reports again, file and line. Both give
-    the bytes of a build without the page cache."""
-    root = make_project(tmp_path / "project", PAGES, strict=False)
-    plain = run_build_after(
-        root, tmp_path / "plain", "import os; os.environ['NEWSROOM_CACHE'] = 'off'"
-    )
-    counts = [tmp_path / "first.count", tmp_path / "second.count"]
-    first = run_build_after(root, tmp_path / "first", COUNTING.format(out=str(counts[0])))
-    second = run_build_after(root, tmp_path / "second", COUNTING.format(out=str(counts[1])))
-    assert re.search(r"Markdown 0/\d+", first.output), first.output
-    converted = re.search(r"Markdown (\d+)/(\d+)", second.output)
-    assert converted and converted.group(1) == converted.group(2), second.output
-    assert int(counts[1].read_text()) == 1  # the page with the script only
-    assert int(counts[0].read_text()) > 1
-    for build in (plain, first, second):
-        assert re.search(r"W101.*co-script\.md:5|co-script\.md:5.*W101", build.output), build.output
-        assert "alert(" not in (build.site / "zzz/co-script/index.html").read_text("utf-8")
-    page = (second.site / "zzz/viet-lai/index.html").read_text(encoding="utf-8")
-    assert '<p title="tieu-de">Quyền &amp; nghĩa vụ</p>' in page
-    assert_same(output(plain), output(first))
-    assert_same(output(plain), output(second))
+def test_a_conversion_from_the_page_cache_is_sanitised_and_reported_again(tmp_path: Path):
+    """The page cache keeps a page's conversion before the sanitiser: a rebuild that takes
+    every conversion from it still removes the script and reports it, file and line."""
+    page = "# Có script\n\nĐoạn đầu.\n\n<script>alert('xss')</script>\n"
+    root = make_project(tmp_path / "project", {SCRIPTED: page}, strict=False)
+    cold = run_build(root, site=tmp_path / "cold")
+    warm = run_build(root, site=tmp_path / "warm")
+    _pages, built, markdown = pages_reused(warm)
+    assert markdown == built, warm.output
+    for build in (cold, warm):
+        assert re.search(r"co-script\.md:5\b.*W101|W101.*co-script\.md:5\b", build.output), (
+            build.output
+        )
+        html = (build.site / "zzz/co-script/index.html").read_text(encoding="utf-8")
+        assert "Đoạn đầu." in html and "alert(" not in html

@@ -53,7 +53,6 @@ from ..common.cache import (
     stable_repr,
 )
 from . import markdown_render, page_dictionary
-from .sanitize import Clean
 
 _FORMAT = b"newsroom-page-2\n"
 _KEY_NAME = re.compile(r"^[0-9a-f]{64}$")
@@ -372,8 +371,6 @@ class RenderedMarkdown:
     #: links to anchors (of this page or others), checked by MkDocs once every page is read
     anchor_links: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
     lookups: tuple[tuple[str, tuple[str, str] | None], ...]
-    #: what the sanitiser made of ``content`` (``newsroom.site.sanitize.clean``), if known
-    clean: Clean | None = None
 
 
 class RecordingFiles:

@@ -11,11 +11,10 @@ reached (the build says how far it is in a shared counter), and the build conver
 pages the copy had not done. The copy is made by ``forking.run_in_copy``.
 
 The copy runs the same page events as MkDocs up to the conversion (``on_pre_page``,
-``on_page_markdown``: the hooks only compute); the page cache's hook keeps each converted
-body with what the sanitiser makes of it, so the build sanitises only the pages it converts
-itself. A page that logs a warning while converting is not cached
-(``pagecache.render_and_record``), so the build converts it itself and a strict build stops
-on it as before. A copy that fails only leaves more pages to the build.
+``on_page_markdown``: the hooks only compute). A page that logs a
+warning while converting is not cached (``pagecache.render_and_record``), so the build
+converts it itself and a strict build stops on it as before. A copy that fails only leaves
+more pages to the build.
 
 The templates go the same way (``start_templates``): once every page is converted and the
 template environment is ready (``on_env``), a second copy renders the pages' templates from
@@ -40,7 +39,6 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.pages import Page
 
 from ..common import forking
-from . import sanitize
 from .pagecache import WarningCount
 
 _COUNTER = struct.Struct("q")
@@ -186,4 +184,3 @@ def _let_go(page: Any) -> None:
     page.toc = []
     page.present_anchor_ids = None
     page.links_to_anchors = None
-    sanitize.forget(page)

@@ -9,10 +9,8 @@ removed, so the editor is told (file and line) instead of losing content silentl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
-from typing import Any
 from urllib.parse import urlsplit
 
 from ..content import urlpolicy
@@ -173,63 +171,3 @@ def locate(markdown: str, removed: str) -> int:
         probe = value.strip("'\"")[:20] if value.startswith(("'", '"')) else f"{name}="
     index = markdown.lower().find(probe.lower())
     return markdown.count("\n", 0, index) if index >= 0 else 0
-
-
-# ---- a body sanitised once ----------------------------------------------------------------
-#
-# The page cache keeps a converted body with what the sanitiser made of it (``Clean``), so
-# that a page converted by an earlier build, or by the build's copy converting from the end
-# (``newsroom.site.prerender``), is not sanitised again: 0.2 ms an article, a quarter of what
-# the build spends on a page whose conversion it takes from the cache. Only a body the
-# sanitiser removed nothing from is kept so: a body it changes is sanitised on every build,
-# which reports what was removed, file and line.
-
-
-def applies_to(page: Any) -> bool:
-    """Pages made by our hooks carry no editor HTML: only the others are sanitised."""
-    return not page.file.generated_by
-
-
-@dataclass(frozen=True)
-class Clean:
-    """What the sanitiser made of a body it removed nothing from, and the iframe hosts it
-    allowed."""
-
-    iframe_hosts: frozenset[str]
-    html: str | None  # None: the body itself, unchanged
-
-
-def clean(body: str, iframe_hosts: tuple[str, ...] | frozenset[str]) -> Clean | None:
-    """:func:`sanitize_html` of ``body`` when it removes nothing; ``None`` when it does."""
-    out, removed = sanitize_html(body, iframe_hosts)
-    if removed:
-        return None
-    return Clean(frozenset(iframe_hosts), None if out == body else out)
-
-
-#: The attribute holding, between conversion and the sanitiser's hook, a page's converted
-#: body and what sanitising it gives.
-_KNOWN = "newsroom_known_clean"
-
-
-def remember(page: Any, body: str, found: Clean | None) -> None:
-    """``found`` is what :func:`clean` gives for ``body``, the HTML ``page`` was converted to
-    (nothing is remembered for ``None``)."""
-    setattr(page, _KNOWN, None if found is None else (body, found))
-
-
-def forget(page: Any) -> None:
-    setattr(page, _KNOWN, None)
-
-
-def known(page: Any, body: str, iframe_hosts: tuple[str, ...] | frozenset[str]) -> str | None:
-    """The sanitised ``body`` remembered for ``page``: only for this very body and these
-    hosts, and only once; ``None`` when it must be sanitised."""
-    held = getattr(page, _KNOWN, None)
-    if held is None:
-        return None
-    forget(page)
-    source, found = held
-    if source != body or found.iframe_hosts != frozenset(iframe_hosts):
-        return None
-    return body if found.html is None else found.html
