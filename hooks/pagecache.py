@@ -52,10 +52,11 @@ class _Caches:
 def _caches(config) -> _Caches | None:
     """The page caches of this build (shared by the language passes), None when off."""
     state = build.state()
-    if state.cache_dir is None:
+    cache_dir = state.cache_dir
+    if cache_dir is None:
         return None
-    memo = ("pagecache",)
-    if memo not in state.memo:
+
+    def make() -> _Caches:
         settings = state.settings
         custom = getattr(config.theme, "custom_dir", None)
         fixed = state.site.corpus.files.of_kind(Kind.PAGE)
@@ -67,12 +68,13 @@ def _caches(config) -> _Caches | None:
             [settings.docs_dir / uri for uri in fixed],
             settings.docs_dir,
         )
-        state.memo[memo] = _Caches(
+        return _Caches(
             site,
-            pagecache.EntryStore(state.cache_dir / "markdown"),
-            pagecache.EntryStore(state.cache_dir / "pages", generation=site),
+            pagecache.EntryStore(cache_dir / "markdown"),
+            pagecache.EntryStore(cache_dir / "pages", generation=site),
         )
-    return state.memo[memo]
+
+    return state.once(("pagecache",), make)
 
 
 class _CompiledTemplates(BytecodeCache):

@@ -98,13 +98,16 @@ def bundle_files(listing: Iterable[str], folders: Collection[str]) -> set[str]:
 
 def bundles(state: build.BuildState) -> EntryStore | None:
     """The cache of indexes (``search_bundle``), shared by the language passes."""
-    if state.cache_dir is None:
+    cache_dir = state.cache_dir
+    if cache_dir is None:
         return None
-    if _BUNDLES not in state.memo:
+
+    def make() -> EntryStore:
         with contextlib.suppress(OSError):  # the single file of earlier versions
-            (state.cache_dir / search_bundle.OLD_BUNDLE_CACHE).unlink()
-        state.memo[_BUNDLES] = EntryStore(state.cache_dir / search_bundle.BUNDLE_FOLDER)
-    return state.memo[_BUNDLES]
+            (cache_dir / search_bundle.OLD_BUNDLE_CACHE).unlink()
+        return EntryStore(cache_dir / search_bundle.BUNDLE_FOLDER)
+
+    return state.once(_BUNDLES, make)
 
 
 def stop(state: build.BuildState) -> None:
